@@ -1,0 +1,79 @@
+package dev.gradproof.autograd;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverse-mode accumulation over the recorded graph: the chain rule, node by node, children
+ * before parents.
+ *
+ * <p>Gradients arriving at a node from several children are summed before the node's own backward
+ * runs, so each backward runs once per pass, forks add up (the notes' {@code +=}) and diamonds
+ * cost linear time.
+ */
+final class Backprop {
+
+    private Backprop() {
+    }
+
+    /**
+     * The gradient of {@code sum_i <upstreams_i, outputs_i>} with respect to every node the outputs
+     * depend on. With {@code createGraph} the gradients are themselves recorded (differentiable);
+     * otherwise they are constants computed under no-grad.
+     */
+    static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph) {
+        Map<Variable, Variable> grads = new IdentityHashMap<>();
+        try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
+            for (int i = 0; i < outputs.size(); i++) {
+                Variable output = outputs.get(i);
+                Variable upstream = checkedUpstream(output, upstreams.get(i));
+                grads.merge(output, upstream, Variable::add);
+            }
+            List<Variable> order = Graph.topologicalOrder(outputs);
+            for (int n = order.size() - 1; n >= 0; n--) {
+                Variable node = order.get(n);
+                Variable upstream = grads.get(node);
+                if (upstream == null || node.creator().isEmpty()) {
+                    continue;
+                }
+                Op op = node.creator().get();
+                Variable[] inputGrads = op.runBackward(upstream, node);
+                List<Variable> inputs = op.inputs();
+                for (int i = 0; i < inputs.size(); i++) {
+                    Variable input = inputs.get(i);
+                    if (!input.requiresGrad() || inputGrads[i] == null) {
+                        continue;
+                    }
+                    if (!inputGrads[i].shape().equals(input.shape())) {
+                        throw new IllegalStateException(op.describe() + " backward: gradient for input " + i
+                                + " has shape " + inputGrads[i].shape() + " but the input has shape "
+                                + input.shape());
+                    }
+                    grads.merge(input, inputGrads[i], Variable::add);
+                }
+            }
+        }
+        return grads;
+    }
+
+    private static Variable checkedUpstream(Variable output, Variable upstream) {
+        if (!output.requiresGrad()) {
+            throw new IllegalArgumentException("backward: output of shape " + output.shape()
+                    + " does not require grad (it is a constant, or was computed from constants or under noGrad)");
+        }
+        if (upstream == null) {
+            if (!output.shape().isScalar()) {
+                throw new IllegalArgumentException("backward: output has shape " + output.shape()
+                        + "; backward() without an upstream gradient needs a scalar output"
+                        + " (pass an upstream of shape " + output.shape() + ")");
+            }
+            return Variable.constant(Tensor.scalar(1.0));
+        }
+        if (!upstream.shape().equals(output.shape())) {
+            throw new IllegalArgumentException("backward: upstream gradient has shape " + upstream.shape()
+                    + " but the output has shape " + output.shape());
+        }
+        return upstream;
+    }
+}

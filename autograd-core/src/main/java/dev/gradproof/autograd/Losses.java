@@ -1,0 +1,100 @@
+package dev.gradproof.autograd;
+
+/**
+ * The losses of the lecture notes, each a composite of differentiable ops (no backward code of its
+ * own). Scores are {@code [N, C]} matrices, one row per example; labels are class indices.
+ */
+public final class Losses {
+
+    private Losses() {
+    }
+
+    /**
+     * Softmax cross-entropy over class indices, averaged over the batch:
+     * {@code L = -(1/N) sum_i log softmax(s_i)[y_i]}. Built on the stable log-softmax, so it is
+     * finite for logits of +-1000.
+     *
+     * @throws IllegalArgumentException naming the shape or the bad label and its index
+     */
+    public static Variable softmaxCrossEntropy(Variable scores, int[] labels) {
+        Variable oneHot = oneHot("softmaxCrossEntropy", scores, labels);
+        try (Scope ignored = Op.composite("softmaxCrossEntropy")) {
+            return scores.logSoftmax(1).mul(oneHot).sum().div(Variable.constant(labels.length)).neg();
+        }
+    }
+
+    /**
+     * The multiclass SVM (hinge) loss with margin 1, as in the notes:
+     * {@code L = (1/N) sum_i sum_{j != y_i} max(0, s_j - s_{y_i} + 1)}. The kink at a margin of
+     * exactly 0 takes subgradient 0 (it is a ReLU; a checker sees it as {@code svmHinge/relu}).
+     *
+     * @throws IllegalArgumentException naming the shape or the bad label and its index
+     */
+    public static Variable svmHinge(Variable scores, int[] labels) {
+        Variable oneHot = oneHot("svmHinge", scores, labels);
+        try (Scope ignored = Op.composite("svmHinge")) {
+            Variable correct = scores.mul(oneHot).sum(1, true);
+            Variable margins = scores.sub(correct).add(1.0).relu();
+            Variable others = Variable.constant(oneHot.value().map(v -> 1.0 - v));
+            return margins.mul(others).sum().div(Variable.constant(labels.length));
+        }
+    }
+
+    /** L2 regularization {@code lambda * sum_k W_k^2} over all elements of all the given weights. */
+    public static Variable l2(double lambda, Variable... weights) {
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("l2: no weights given");
+        }
+        try (Scope ignored = Op.composite("l2")) {
+            Variable total = weights[0].square().sum();
+            for (int i = 1; i < weights.length; i++) {
+                total = total.add(weights[i].square().sum());
+            }
+            return total.mul(lambda);
+        }
+    }
+
+    /**
+     * The sum of squared errors {@code sum (prediction - target)^2}, the loss of the notes'
+     * 20-line network.
+     *
+     * @throws IllegalArgumentException naming both shapes when they differ
+     */
+    public static Variable sumSquaredError(Variable prediction, Variable target) {
+        if (!prediction.shape().equals(target.shape())) {
+            throw new IllegalArgumentException("sumSquaredError: prediction shape " + prediction.shape()
+                    + " differs from target shape " + target.shape());
+        }
+        try (Scope ignored = Op.composite("sumSquaredError")) {
+            return prediction.sub(target).square().sum();
+        }
+    }
+
+    /**
+     * The {@code [N, C]} one-hot matrix of {@code labels}, after checking them against the scores.
+     */
+    static Variable oneHot(String loss, Variable scores, int[] labels) {
+        Shape shape = scores.shape();
+        if (shape.rank() != 2) {
+            throw new IllegalArgumentException(loss + ": scores must be an [N, C] matrix, got shape " + shape);
+        }
+        int n = shape.dim(0);
+        int classes = shape.dim(1);
+        if (labels.length != n) {
+            throw new IllegalArgumentException(loss + ": " + labels.length + " labels for scores of shape "
+                    + shape + " (" + n + " examples)");
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(loss + ": no examples in scores of shape " + shape);
+        }
+        double[] oneHot = new double[n * classes];
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(loss + ": label " + labels[i] + " at index " + i
+                        + " is out of range for " + classes + " classes (scores " + shape + ")");
+            }
+            oneHot[i * classes + labels[i]] = 1.0;
+        }
+        return Variable.constant(Tensor.wrap(shape, oneHot));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gradproof.autograd.kernel;
+
+/**
+ * Dense matrix product of row-major matrices: {@code out[m x n] = a[m x k] * b[k x n]}.
+ *
+ * <p>The i-k-j loop order streams contiguous rows of {@code b} and {@code out}, which the JIT
+ * vectorises; a blocked or SIMD kernel can replace this one behind the same signature.
+ */
+public final class MatMulKernel {
+
+    private MatMulKernel() {
+    }
+
+    /** Writes {@code a * b} into {@code out}, overwriting it. */
+    public static void matmul(double[] a, double[] b, double[] out, int m, int k, int n) {
+        java.util.Arrays.fill(out, 0, m * n, 0.0);
+        for (int i = 0; i < m; i++) {
+            int rowA = i * k;
+            int rowOut = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[rowA + p];
+                if (aip == 0.0) {
+                    continue;
+                }
+                int rowB = p * n;
+                for (int j = 0; j < n; j++) {
+                    out[rowOut + j] += aip * b[rowB + j];
+                }
+            }
+        }
+    }
+}
