@@ -325,6 +325,7 @@ public final class Tensor {
      * with size 1, as in numpy.
      */
     public Tensor sum(int axis, boolean keepDims) {
+        shape.normalizeAxis(axis, "sum");
         Shape kept = shape.reduce(axis, true);
         Tensor reduced = reduceTo(kept);
         return keepDims ? reduced : reduced.reshape(shape.reduce(axis, false));
@@ -332,6 +333,7 @@ public final class Tensor {
 
     /** The maximum along {@code axis}; an empty axis gives negative infinity. */
     public Tensor max(int axis, boolean keepDims) {
+        shape.normalizeAxis(axis, "max");
         Shape kept = shape.reduce(axis, true);
         double[] out = new double[kept.size()];
         BroadcastKernels.reduceTo(data, shape.dims(), out, kept.dims(),
