@@ -93,6 +93,9 @@ public final class Tensor {
         int[] dims = new int[depth];
         Object level = nested;
         for (int i = 0; i < depth; i++) {
+            if (level == null) {
+                throw new IllegalArgumentException("Tensor.fromNested: element" + "[0]".repeat(i) + " is null");
+            }
             dims[i] = Array.getLength(level);
             if (dims[i] == 0) {
                 break;
@@ -108,6 +111,9 @@ public final class Tensor {
 
     private static void copyNested(Object level, int[] dims, int axis, String path,
                                    double[] out, int[] filled) {
+        if (level == null) {
+            throw new IllegalArgumentException("Tensor.fromNested: element" + path + " is null");
+        }
         if (!level.getClass().isArray()) {
             throw new IllegalArgumentException("Tensor.fromNested: element" + path + " is not an array");
         }
