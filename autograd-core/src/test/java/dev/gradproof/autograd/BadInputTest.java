@@ -174,6 +174,14 @@ class BadInputTest {
     }
 
     @Test
+    void nullRowInANestedArrayNamesTheElement() {
+        assertIllegalArgument(() -> Tensor.matrix(new double[][] {{1, 2}, null}), "fromNested", "element[1]", "null");
+        assertIllegalArgument(() -> Tensor.matrix(new double[][] {null, {1, 2}}), "fromNested", "element[0]", "null");
+        double[][][] deep = {{{1}, {2}}, {{3}, null}};
+        assertIllegalArgument(() -> Tensor.fromNested(deep), "fromNested", "element[1][1]", "null");
+    }
+
+    @Test
     void nestedArrayOfTheWrongElementTypeIsRefused() {
         assertIllegalArgument(() -> Tensor.fromNested(new int[] {1, 2}), "fromNested", "double[]");
         assertIllegalArgument(() -> Tensor.fromNested("1.0"), "fromNested", "1.0");
