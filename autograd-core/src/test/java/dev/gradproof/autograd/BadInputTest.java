@@ -2,6 +2,7 @@ package dev.gradproof.autograd;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
@@ -80,8 +81,8 @@ class BadInputTest {
     @ParameterizedTest(name = "axes {0}")
     @ValueSource(strings = {"0,0", "0,2", "1,1", "0", "0,1,2"})
     void permuteWithABadAxisListNamesTheAxesAndTheShape(String axesText) {
-        int[] axes = java.util.Arrays.stream(axesText.split(",")).mapToInt(Integer::parseInt).toArray();
-        assertIllegalArgument(() -> A23.permute(axes), "permute", java.util.Arrays.toString(axes), "[2, 3]");
+        int[] axes = Arrays.stream(axesText.split(",")).mapToInt(Integer::parseInt).toArray();
+        assertIllegalArgument(() -> A23.permute(axes), "permute", Arrays.toString(axes), "[2, 3]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gradproof.autograd;
 import static dev.gradproof.autograd.Approx.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,7 @@ class ReductionAndShapeTest {
         "-3, false, 3;4",  "-3, true, 1;3;4",
     })
     void sumAndMeanAlongAnAxis(int axis, boolean keepDims, String dims) {
-        Shape expectedShape = Shape.of(java.util.Arrays.stream(dims.split(";")).mapToInt(Integer::parseInt).toArray());
+        Shape expectedShape = Shape.of(Arrays.stream(dims.split(";")).mapToInt(Integer::parseInt).toArray());
         int a = axis < 0 ? axis + 3 : axis;
         int count = X.shape().dim(a);
         Tensor upstream = counting(expectedShape);

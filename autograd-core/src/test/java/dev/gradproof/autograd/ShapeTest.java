@@ -3,9 +3,10 @@ package dev.gradproof.autograd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Shapes: queries, strides and offsets, reductions and numpy broadcasting. */
 class ShapeTest {
@@ -15,7 +16,7 @@ class ShapeTest {
         if (trimmed.isEmpty()) {
             return Shape.SCALAR;
         }
-        return Shape.of(java.util.Arrays.stream(trimmed.split("x")).mapToInt(Integer::parseInt).toArray());
+        return Shape.of(Arrays.stream(trimmed.split("x")).mapToInt(Integer::parseInt).toArray());
     }
 
     @Test

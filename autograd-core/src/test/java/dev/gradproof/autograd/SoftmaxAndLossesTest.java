@@ -2,6 +2,7 @@ package dev.gradproof.autograd;
 
 import static dev.gradproof.autograd.Approx.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SoftmaxAndLossesTest {
         assertClose("softmax, seed " + SEED, s.value(), softmaxByHand(logits, a), 1e-14, 0);
         Tensor sums = s.value().sum(a, false);
         for (int i = 0; i < sums.size(); i++) {
-            assertThat(sums.getFlat(i)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(sums.getFlat(i)).isCloseTo(1.0, within(1e-15));
         }
     }
 
@@ -106,7 +107,7 @@ class SoftmaxAndLossesTest {
         assertThat(ls.get(0, 0)).isEqualTo(0.0);
         assertThat(ls.get(0, 1)).isEqualTo(-2000.0);
         assertThat(ls.get(0, 2)).isEqualTo(-1000.0);
-        assertThat(ls.get(1, 0)).isCloseTo(-Math.log(3), org.assertj.core.api.Assertions.within(1e-13));
+        assertThat(ls.get(1, 0)).isCloseTo(-Math.log(3), within(1e-13));
     }
 
     // ------------------------------------------------------------------ softmax cross-entropy
@@ -137,7 +138,7 @@ class SoftmaxAndLossesTest {
         loss.backward();
         assertThat(loss.value().item()).isEqualTo(1000.0);
         assertThat(scores.grad().toArray()).containsExactly(new double[] {0.5, -0.5, 0, 0, 0, 0},
-                org.assertj.core.api.Assertions.within(0.0));
+                within(0.0));
     }
 
     @Test
@@ -209,7 +210,7 @@ class SoftmaxAndLossesTest {
         assertThat(loss.value().item()).isEqualTo(14.0);
         assertThat(prediction.grad()).isEqualTo(Tensor.matrix(new double[][] {{2, 0}, {-4, 6}}));
         assertThat(target.grad().toArray()).containsExactly(new double[] {-2, 0, 4, -6},
-                org.assertj.core.api.Assertions.within(0.0));
+                within(0.0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 
 /** Tensors: factories, immutability, element access, the forward arithmetic, equality and printing. */
@@ -75,8 +76,7 @@ class TensorTest {
     void randnLooksStandardNormal() {
         long seed = 2024;
         Tensor t = Tensor.randn(seed, 100_000);
-        org.apache.commons.math3.stat.descriptive.SummaryStatistics stats =
-                new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        SummaryStatistics stats = new SummaryStatistics();
         for (double v : t.toArray()) {
             stats.addValue(v);
         }
@@ -91,8 +91,7 @@ class TensorTest {
         Tensor u = Tensor.uniform(seed, -1, 3, 50_000);
         assertThat(Tensor.uniform(seed, -1, 3, 50_000)).isEqualTo(u);
         assertThat(Tensor.uniform(seed + 1, -1, 3, 50_000)).isNotEqualTo(u);
-        org.apache.commons.math3.stat.descriptive.SummaryStatistics stats =
-                new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        SummaryStatistics stats = new SummaryStatistics();
         for (double v : u.toArray()) {
             assertThat(v).isGreaterThanOrEqualTo(-1).isLessThan(3);
             stats.addValue(v);
