@@ -9,7 +9,7 @@ final class BroadcastTo extends Op {
 
     static Variable apply(Variable x, Shape target) {
         if (target.equals(x.shape())) {
-            return x;
+            return unchanged(x);
         }
         return new BroadcastTo(x).record(x.value().broadcastTo(target));
     }

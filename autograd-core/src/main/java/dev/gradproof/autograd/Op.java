@@ -88,6 +88,15 @@ public abstract class Op {
     }
 
     /**
+     * The result of an op that leaves {@code x} unchanged (a reshape, sum or broadcast to its own
+     * shape): {@code x} itself, except under {@link GradMode#noGrad()}, where every result is a
+     * constant and so is this one.
+     */
+    static Variable unchanged(Variable x) {
+        return GradMode.isEnabled() || !x.requiresGrad() ? x : x.detach();
+    }
+
+    /**
      * Names the ops created until the returned scope closes as parts of composite {@code name}.
      * Composites nest: {@code network/svmHinge/relu}.
      */

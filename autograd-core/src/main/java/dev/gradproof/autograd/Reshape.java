@@ -9,7 +9,7 @@ final class Reshape extends Op {
 
     static Variable apply(Variable x, Shape target) {
         if (target.equals(x.shape())) {
-            return x;
+            return unchanged(x);
         }
         return new Reshape(x).record(x.value().reshape(target));
     }

@@ -13,7 +13,7 @@ final class SumToShape extends Op {
 
     static Variable apply(Variable x, Shape target) {
         if (target.equals(x.shape())) {
-            return x;
+            return unchanged(x);
         }
         return new SumToShape(x).record(x.value().reduceTo(target));
     }

@@ -93,6 +93,9 @@ public final class Tensor {
         int[] dims = new int[depth];
         Object level = nested;
         for (int i = 0; i < depth; i++) {
+            if (level == null) {
+                throw new IllegalArgumentException("Tensor.fromNested: element" + "[0]".repeat(i) + " is null");
+            }
             dims[i] = Array.getLength(level);
             if (dims[i] == 0) {
                 break;
@@ -108,6 +111,9 @@ public final class Tensor {
 
     private static void copyNested(Object level, int[] dims, int axis, String path,
                                    double[] out, int[] filled) {
+        if (level == null) {
+            throw new IllegalArgumentException("Tensor.fromNested: element" + path + " is null");
+        }
         if (!level.getClass().isArray()) {
             throw new IllegalArgumentException("Tensor.fromNested: element" + path + " is not an array");
         }
@@ -325,6 +331,7 @@ public final class Tensor {
      * with size 1, as in numpy.
      */
     public Tensor sum(int axis, boolean keepDims) {
+        shape.normalizeAxis(axis, "sum");
         Shape kept = shape.reduce(axis, true);
         Tensor reduced = reduceTo(kept);
         return keepDims ? reduced : reduced.reshape(shape.reduce(axis, false));
@@ -332,6 +339,7 @@ public final class Tensor {
 
     /** The maximum along {@code axis}; an empty axis gives negative infinity. */
     public Tensor max(int axis, boolean keepDims) {
+        shape.normalizeAxis(axis, "max");
         Shape kept = shape.reduce(axis, true);
         double[] out = new double[kept.size()];
         BroadcastKernels.reduceTo(data, shape.dims(), out, kept.dims(),

@@ -253,8 +253,9 @@ public final class Variable {
 
     /** The sum along {@code axis} (negative counts from the end), keeping it with size 1 if asked. */
     public Variable sum(int axis, boolean keepDims) {
-        Variable kept = SumToShape.apply(this, shape().reduce(axis, true));
-        return keepDims ? kept : kept.reshape(shape().reduce(axis, false));
+        int a = shape().normalizeAxis(axis, "sum");
+        Variable kept = SumToShape.apply(this, shape().reduce(a, true));
+        return keepDims ? kept : kept.reshape(shape().reduce(a, false));
     }
 
     /**
@@ -268,8 +269,9 @@ public final class Variable {
 
     /** The mean along {@code axis}, keeping it with size 1 if asked. */
     public Variable mean(int axis, boolean keepDims) {
-        int count = shape().dim(axis);
-        return sum(axis, keepDims).div(constant(checkedCount(count, "mean along axis " + axis)));
+        int a = shape().normalizeAxis(axis, "mean");
+        int count = shape().dim(a);
+        return sum(a, keepDims).div(constant(checkedCount(count, "mean along axis " + axis)));
     }
 
     private double checkedCount(int count, String what) {
@@ -386,6 +388,7 @@ public final class Variable {
      * with the max treated as a constant (it cancels from the gradient). A composite.
      */
     public Variable logSoftmax(int axis) {
+        shape().normalizeAxis(axis, "logSoftmax");
         try (Scope ignored = Op.composite("logSoftmax")) {
             Variable max = constant(value.max(axis, true));
             Variable shifted = sub(max);
@@ -395,6 +398,7 @@ public final class Variable {
 
     /** Softmax along {@code axis}: {@code exp(logSoftmax(x))}, stable for logits of any size. */
     public Variable softmax(int axis) {
+        shape().normalizeAxis(axis, "softmax");
         try (Scope ignored = Op.composite("softmax")) {
             return logSoftmax(axis).exp();
         }

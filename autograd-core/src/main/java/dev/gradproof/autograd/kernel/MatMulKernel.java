@@ -11,7 +11,10 @@ public final class MatMulKernel {
     private MatMulKernel() {
     }
 
-    /** Writes {@code a * b} into {@code out}, overwriting it. */
+    /**
+     * Writes {@code a * b} into {@code out}, overwriting it. Zero entries are multiplied like any
+     * other (no skipping), so that {@code 0 * NaN} and {@code 0 * Infinity} give NaN as in IEEE 754.
+     */
     public static void matmul(double[] a, double[] b, double[] out, int m, int k, int n) {
         java.util.Arrays.fill(out, 0, m * n, 0.0);
         for (int i = 0; i < m; i++) {
@@ -19,9 +22,6 @@ public final class MatMulKernel {
             int rowOut = i * n;
             for (int p = 0; p < k; p++) {
                 double aip = a[rowA + p];
-                if (aip == 0.0) {
-                    continue;
-                }
                 int rowB = p * n;
                 for (int j = 0; j < n; j++) {
                     out[rowOut + j] += aip * b[rowB + j];
