@@ -10,15 +10,9 @@ final class Abs extends PiecewiseOp {
     }
 
     static Variable apply(Variable x) {
-        double[] in = x.value().data();
-        double[] out = new double[in.length];
-        int[] branches = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            double v = in[i];
-            out[i] = Math.abs(v);
-            branches[i] = v < 0 ? 0 : v == 0 ? 1 : v > 0 ? 2 : NAN_BRANCH;
-        }
-        return new Abs(x, branches).record(Tensor.wrap(x.shape(), out));
+        Pieces pieces = evaluate(x.value(), v -> v < 0 ? 0 : v == 0 ? 1 : v > 0 ? 2 : NAN_BRANCH,
+                v -> -v, v -> 0.0, v -> v);
+        return new Abs(x, pieces.branches()).record(pieces.value());
     }
 
     @Override

@@ -34,7 +34,9 @@ public final class Autograd {
      *                    means 1.0 and needs a scalar output. Upstreams that require grad make the
      *                    result differentiable with respect to them too.
      * @param createGraph record the gradient computation so that it can be differentiated again
-     * @return one gradient per input, of its shape; zeros for an input the outputs do not depend on
+     * @return one gradient per input, of its shape; zeros for an input the outputs do not depend on.
+     *     An output that does not require grad (a constant, such as the gradient of a linear op)
+     *     contributes zero, so differentiating a gradient that happens to be constant gives zeros.
      */
     public static List<Variable> grad(List<Variable> outputs, List<Variable> inputs,
                                       List<Variable> upstreams, boolean createGraph) {
@@ -51,7 +53,7 @@ public final class Autograd {
                         + ") does not require grad");
             }
         }
-        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph);
+        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph, true);
         List<Variable> result = new ArrayList<>(inputs.size());
         for (Variable input : inputs) {
             Variable g = grads.get(input);

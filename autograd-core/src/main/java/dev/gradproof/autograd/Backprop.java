@@ -21,14 +21,24 @@ final class Backprop {
      * The gradient of {@code sum_i <upstreams_i, outputs_i>} with respect to every node the outputs
      * depend on. With {@code createGraph} the gradients are themselves recorded (differentiable);
      * otherwise they are constants computed under no-grad.
+     *
+     * @param constantOutputs what to do with an output that does not require grad: false rejects
+     *                        it (a {@code backward()} on a constant is a mistake), true treats it as
+     *                        contributing nothing (a functional gradient of a constant is zero)
      */
-    static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph) {
+    static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph,
+                                       boolean constantOutputs) {
         Map<Variable, Variable> grads = new IdentityHashMap<>();
         try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
             for (int i = 0; i < outputs.size(); i++) {
                 Variable output = outputs.get(i);
                 Variable upstream = checkedUpstream(output, upstreams.get(i));
-                grads.merge(output, upstream, Variable::add);
+                if (output.requiresGrad()) {
+                    grads.merge(output, upstream, Variable::add);
+                } else if (!constantOutputs) {
+                    throw new IllegalArgumentException("backward: output of shape " + output.shape()
+                            + " does not require grad (it is a constant, or was computed from constants or under noGrad)");
+                }
             }
             List<Variable> order = Graph.topologicalOrder(outputs);
             for (int n = order.size() - 1; n >= 0; n--) {
@@ -58,10 +68,6 @@ final class Backprop {
     }
 
     private static Variable checkedUpstream(Variable output, Variable upstream) {
-        if (!output.requiresGrad()) {
-            throw new IllegalArgumentException("backward: output of shape " + output.shape()
-                    + " does not require grad (it is a constant, or was computed from constants or under noGrad)");
-        }
         if (upstream == null) {
             if (!output.shape().isScalar()) {
                 throw new IllegalArgumentException("backward: output has shape " + output.shape()

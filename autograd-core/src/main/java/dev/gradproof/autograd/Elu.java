@@ -2,9 +2,9 @@ package dev.gradproof.autograd;
 
 /**
  * ELU as the notes define it: {@code x} for {@code x >= 0}, {@code alpha (e^x - 1)} below.
- * Branches: 0 where {@code x < 0} (slope {@code alpha e^x = y + alpha}), 1 where {@code x >= 0}
- * (slope 1, also at {@code x = 0}). With {@code alpha = 1} the two slopes meet at 0 and there is no
- * kink ({@link #hasKink()} is false).
+ * Branches: 0 where {@code x < 0} (slope {@code alpha e^x}), 1 where {@code x >= 0} (slope 1, also
+ * at {@code x = 0}). With {@code alpha = 1} the two slopes meet at 0 and there is no kink
+ * ({@link #hasKink()} is false).
  */
 final class Elu extends PiecewiseOp {
 
@@ -19,23 +19,8 @@ final class Elu extends PiecewiseOp {
     }
 
     static Variable apply(Variable x, double alpha) {
-        double[] in = x.value().data();
-        double[] out = new double[in.length];
-        int[] branches = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            double v = in[i];
-            if (v >= 0) {
-                out[i] = v;
-                branches[i] = 1;
-            } else if (v < 0) {
-                out[i] = alpha * Math.expm1(v);
-                branches[i] = 0;
-            } else {
-                out[i] = v;
-                branches[i] = NAN_BRANCH;
-            }
-        }
-        return new Elu(x, alpha, branches).record(Tensor.wrap(x.shape(), out));
+        Pieces pieces = evaluate(x.value(), PiecewiseOp::nonNegativeBranch, v -> alpha * Math.expm1(v), v -> v);
+        return new Elu(x, alpha, pieces.branches()).record(pieces.value());
     }
 
     @Override
@@ -43,11 +28,16 @@ final class Elu extends PiecewiseOp {
         return alpha != 1.0;
     }
 
+    /**
+     * The slope is {@code 1} on branch 1 and {@code alpha e^x} on branch 0, written as
+     * {@code alpha e^min(x, 0)} so that it stays differentiable (second order) and finite for
+     * {@code x = +inf}, where a masked {@code 0 * e^x} would be NaN.
+     */
     @Override
     protected Variable[] backward(Variable upstream, Variable output) {
-        Variable negative = perBranch(output.shape(), 1.0, 0.0);
-        Variable positive = perBranch(output.shape(), 0.0, 1.0);
-        Variable slope = positive.add(negative.mul(output.add(alpha)));
+        Variable negativeSlope = input(0).minimum(Variable.constant(0.0)).exp().mul(alpha);
+        Variable slope = perBranch(output.shape(), 0.0, 1.0)
+                .add(perBranch(output.shape(), 1.0, 0.0).mul(negativeSlope));
         return new Variable[] {upstream.mul(slope)};
     }
 }

@@ -3,6 +3,7 @@ package dev.gradproof.autograd;
 /**
  * Leaky ReLU as the notes define it, {@code 1(x < 0) a x + 1(x >= 0) x}. Branches: 0 where
  * {@code x < 0} (slope a), 1 where {@code x >= 0} (slope 1, so the kink {@code x = 0} takes 1).
+ * With {@code a = 1} it is the identity and has no kink.
  */
 final class LeakyRelu extends PiecewiseOp {
 
@@ -17,23 +18,13 @@ final class LeakyRelu extends PiecewiseOp {
     }
 
     static Variable apply(Variable x, double slope) {
-        double[] in = x.value().data();
-        double[] out = new double[in.length];
-        int[] branches = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            double v = in[i];
-            if (v >= 0) {
-                out[i] = v;
-                branches[i] = 1;
-            } else if (v < 0) {
-                out[i] = slope * v;
-                branches[i] = 0;
-            } else {
-                out[i] = v;
-                branches[i] = NAN_BRANCH;
-            }
-        }
-        return new LeakyRelu(x, slope, branches).record(Tensor.wrap(x.shape(), out));
+        Pieces pieces = evaluate(x.value(), PiecewiseOp::nonNegativeBranch, v -> slope * v, v -> v);
+        return new LeakyRelu(x, slope, pieces.branches()).record(pieces.value());
+    }
+
+    @Override
+    public boolean hasKink() {
+        return slope != 1.0;
     }
 
     @Override

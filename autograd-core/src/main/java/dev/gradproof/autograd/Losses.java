@@ -17,9 +17,9 @@ public final class Losses {
      * @throws IllegalArgumentException naming the shape or the bad label and its index
      */
     public static Variable softmaxCrossEntropy(Variable scores, int[] labels) {
-        Variable oneHot = oneHot("softmaxCrossEntropy", scores, labels);
+        labels = checkLabels("softmaxCrossEntropy", scores, labels);
         try (Scope ignored = Op.composite("softmaxCrossEntropy")) {
-            return scores.logSoftmax(1).mul(oneHot).sum().div(Variable.constant(labels.length)).neg();
+            return PickColumns.apply(scores.logSoftmax(1), labels).mean().neg();
         }
     }
 
@@ -31,12 +31,15 @@ public final class Losses {
      * @throws IllegalArgumentException naming the shape or the bad label and its index
      */
     public static Variable svmHinge(Variable scores, int[] labels) {
-        Variable oneHot = oneHot("svmHinge", scores, labels);
+        labels = checkLabels("svmHinge", scores, labels);
+        int n = labels.length;
         try (Scope ignored = Op.composite("svmHinge")) {
-            Variable correct = scores.mul(oneHot).sum(1, true);
+            Variable correct = PickColumns.apply(scores, labels).reshape(n, 1);
             Variable margins = scores.sub(correct).add(1.0).relu();
-            Variable others = Variable.constant(oneHot.value().map(v -> 1.0 - v));
-            return margins.mul(others).sum().div(Variable.constant(labels.length));
+            // the j = y_i terms are max(0, 1) = 1; the notes' sum leaves them out
+            Variable others = Variable.constant(Tensor.ones(scores.shape()))
+                    .sub(ScatterColumns.apply(Variable.constant(Tensor.ones(n)), labels, scores.shape().dim(1)));
+            return margins.mul(others).sum().div(Variable.constant(n));
         }
     }
 
@@ -71,9 +74,10 @@ public final class Losses {
     }
 
     /**
-     * The {@code [N, C]} one-hot matrix of {@code labels}, after checking them against the scores.
+     * Checks scores {@code [N, C]} with {@code N > 0} against one label in {@code [0, C)} per row, and
+     * returns a copy of the labels that the graph can keep (the caller may reuse its array).
      */
-    static Variable oneHot(String loss, Variable scores, int[] labels) {
+    private static int[] checkLabels(String loss, Variable scores, int[] labels) {
         Shape shape = scores.shape();
         if (shape.rank() != 2) {
             throw new IllegalArgumentException(loss + ": scores must be an [N, C] matrix, got shape " + shape);
@@ -87,14 +91,12 @@ public final class Losses {
         if (n == 0) {
             throw new IllegalArgumentException(loss + ": no examples in scores of shape " + shape);
         }
-        double[] oneHot = new double[n * classes];
         for (int i = 0; i < n; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException(loss + ": label " + labels[i] + " at index " + i
                         + " is out of range for " + classes + " classes (scores " + shape + ")");
             }
-            oneHot[i * classes + labels[i]] = 1.0;
         }
-        return Variable.constant(Tensor.wrap(shape, oneHot));
+        return labels.clone();
     }
 }

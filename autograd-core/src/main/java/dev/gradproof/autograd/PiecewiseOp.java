@@ -1,5 +1,8 @@
 package dev.gradproof.autograd;
 
+import java.util.function.DoubleToIntFunction;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * An elementwise op defined piece by piece, which records per output element the piece (branch)
  * its forward pass took, so that a gradient checker can tell when a perturbation crosses a kink.
@@ -19,6 +22,32 @@ abstract class PiecewiseOp extends Op implements KinkedOp {
         super(name, inputs);
         this.branches = branches;
         this.legend = legend;
+    }
+
+    /** The value of a piecewise function and the branch each element took. */
+    record Pieces(Tensor value, int[] branches) {
+    }
+
+    /**
+     * Evaluates an elementwise piecewise function: {@code branchOf} names the piece of each input
+     * ({@link #NAN_BRANCH} for NaN, whose value stays NaN) and {@code pieces[b]} computes piece b.
+     */
+    static Pieces evaluate(Tensor x, DoubleToIntFunction branchOf, DoubleUnaryOperator... pieces) {
+        double[] in = x.data();
+        double[] out = new double[in.length];
+        int[] branches = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            double v = in[i];
+            int branch = branchOf.applyAsInt(v);
+            branches[i] = branch;
+            out[i] = branch == NAN_BRANCH ? v : pieces[branch].applyAsDouble(v);
+        }
+        return new Pieces(Tensor.wrap(x.shape(), out), branches);
+    }
+
+    /** Branch 1 for {@code v >= 0}, 0 for {@code v < 0}, {@link #NAN_BRANCH} for NaN. */
+    static int nonNegativeBranch(double v) {
+        return v >= 0 ? 1 : v < 0 ? 0 : NAN_BRANCH;
     }
 
     @Override

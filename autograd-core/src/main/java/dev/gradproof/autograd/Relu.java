@@ -14,22 +14,8 @@ final class Relu extends PiecewiseOp {
     }
 
     static Variable apply(Variable x) {
-        double[] in = x.value().data();
-        double[] out = new double[in.length];
-        int[] branches = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            double v = in[i];
-            if (v > 0) {
-                out[i] = v;
-                branches[i] = 1;
-            } else if (v <= 0) {
-                branches[i] = 0;
-            } else {
-                out[i] = v;
-                branches[i] = NAN_BRANCH;
-            }
-        }
-        return new Relu(x, branches).record(Tensor.wrap(x.shape(), out));
+        Pieces pieces = evaluate(x.value(), v -> v > 0 ? 1 : v <= 0 ? 0 : NAN_BRANCH, v -> 0.0, v -> v);
+        return new Relu(x, pieces.branches()).record(pieces.value());
     }
 
     @Override

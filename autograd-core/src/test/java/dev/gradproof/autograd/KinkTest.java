@@ -186,6 +186,21 @@ class KinkTest {
     }
 
     @Test
+    void leakyReluWithSlopeOneIsTheIdentityAndHasNoKink() {
+        Variable x = Variable.leaf(Tensor.vector(-1, 1));
+        assertThat(kinked(x.leakyRelu(1.0)).hasKink()).isFalse();
+        assertThat(kinked(x.leakyRelu()).hasKink()).isTrue();
+        assertThat(kinked(x.leakyRelu(0.2)).hasKink()).isTrue();
+    }
+
+    @Test
+    void eluSlopeIsOneAtPlusInfinityAndZeroAtMinusInfinity() {
+        Variable x = Variable.leaf(Tensor.vector(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        x.elu(0.5).sum().backward();
+        assertThat(x.grad().toArray()).containsExactly(1.0, 0.0);
+    }
+
+    @Test
     void eluWithAlphaOneHasNoKink() {
         Variable x = Variable.leaf(Tensor.vector(-1, 1));
         assertThat(kinked(x.elu()).hasKink()).isFalse();

@@ -214,4 +214,14 @@ class SecondOrderTest {
         assertThat(g.value()).isEqualTo(Tensor.of(new double[] {0, 5, 4}, 3, 1));
         assertThat(jc.value()).isEqualTo(Tensor.of(new double[] {-1, 4}, 2, 1));
     }
+
+    @Test
+    void theGradientOfAConstantGradientIsZeroNotAnError() {
+        // d/dx (3x + 2) = 3 is a constant: it does not depend on x, so d^2/dx^2 = 0 exactly
+        Variable x = Variable.leaf("x", Tensor.vector(1.5, -2.0));
+        Variable g = Autograd.grad(x.mul(3.0).add(2.0).sum(), x, true);
+        assertThat(g.requiresGrad()).isFalse();
+        Variable second = Autograd.grad(g.sum(), x, false);
+        assertThat(second.value()).isEqualTo(Tensor.zeros(2));
+    }
 }

@@ -142,6 +142,43 @@ class SoftmaxAndLossesTest {
     }
 
     @Test
+    void aMaskedLogitOfMinusInfinityTakesNoProbabilityAndNoGradient() {
+        // row (0, ln 3, -inf), label 0: softmax = (1/4, 3/4, 0), loss = -ln(1/4) = ln 4
+        Variable scores = Variable.leaf("scores",
+                Tensor.matrix(new double[][] {{0, Math.log(3), Double.NEGATIVE_INFINITY}}));
+        Variable loss = Losses.softmaxCrossEntropy(scores, new int[] {0});
+        loss.backward();
+        assertClose("loss", loss.value().item(), Math.log(4), 1e-15, 0);
+        assertClose("dL/dscores", scores.grad(), Tensor.matrix(new double[][] {{-0.75, 0.75, 0}}), 1e-15, 1e-16);
+    }
+
+    @Test
+    void svmHingeIgnoresAMaskedScoreOfMinusInfinity() {
+        // row (2, 1.5, -inf), label 0: max(0, 1.5 - 2 + 1) + max(0, -inf) = 0.5; gradient (-1, 1, 0)
+        Variable scores = Variable.leaf("scores",
+                Tensor.matrix(new double[][] {{2, 1.5, Double.NEGATIVE_INFINITY}}));
+        Variable loss = Losses.svmHinge(scores, new int[] {0});
+        loss.backward();
+        assertThat(loss.value().item()).isEqualTo(0.5);
+        assertThat(scores.grad().toArray()).containsExactly(-1.0, 1.0, 0.0);
+    }
+
+    @Test
+    void reusingTheLabelsArrayAfterTheForwardPassDoesNotChangeTheGradient() {
+        int[] labels = {0, 1};
+        Variable scores = Variable.leaf("scores", Tensor.matrix(new double[][] {{1, 2}, {3, 4}}));
+        Variable ce = Losses.softmaxCrossEntropy(scores, labels);
+        Variable hinge = Losses.svmHinge(scores, labels);
+        labels[0] = 1;
+        labels[1] = 0;
+        Variable expectedScores = Variable.leaf(scores.value());
+        Losses.softmaxCrossEntropy(expectedScores, new int[] {0, 1}).add(
+                Losses.svmHinge(expectedScores, new int[] {0, 1})).backward();
+        ce.add(hinge).backward();
+        assertThat(scores.grad()).isEqualTo(expectedScores.grad());
+    }
+
+    @Test
     void softmaxCrossEntropyGradientIsSoftmaxMinusOneHotOverN() {
         Tensor logits = Tensor.uniform(SEED, -5, 5, 4, 3);
         int[] labels = {2, 0, 1, 2};
