@@ -32,7 +32,7 @@ final class ResultText {
             b.append("input ").append(input.index()).append(" \"").append(input.name()).append("\" ")
                     .append(input.shapeText()).append(" at ").append(e.index());
         } else {
-            b.append("direction ").append(e.flatIndex());
+            b.append("direction ").append(e.flatIndex() + 1);
         }
         if (e.component() != null && input != null) {
             b.append(" (").append(e.component()).append(')');
