@@ -19,7 +19,7 @@ final class ElementCheck {
 
     static List<Outcome> run(CheckedFunction function, List<Input> inputs, double[][] point, boolean[] wrt,
                              Components components, Backward backward, Prober prober, Judge judge,
-                             CheckOptions options) {
+                             NoiseProbe noise, CheckOptions options) {
         int c = components.count();
         double[][][] analytic = new double[c][][];
         for (int j = 0; j < c; j++) {
@@ -49,28 +49,49 @@ final class ElementCheck {
         Tolerances tol = options.tolerances();
         double nodeErrorPerUnit = tol.stencilPoints() == 2 ? 0
                 : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon() / tol.eps();
+        double h = tol.eps();
+        double[] sigma = new double[c];
+        for (int j = 0; j < c; j++) {
+            sigma[j] = noise.sigma(components.upstream(j));
+        }
         return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
             int i = tasks.get(t)[0];
             int k = tasks.get(t)[1];
             int[] index = inputs.get(i).index(k);
-            ProbeValues pv = prober.element(work, i, k, components.all());
+            ProbeValues pv = prober.element(work, i, k, components.all(), h);
             if (pv.failure != null) {
-                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], pv.failure, components.name(0)), 0,
-                        pv.failure, pv.shapeChanged);
+                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], h, pv.failure, components.name(0)),
+                        0, pv.failure, pv.shapeChanged);
             }
-            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), tol.eps());
-            Judgement worst = null;
-            int worstComponent = 0;
-            for (int j = 0; j < c; j++) {
-                Judgement judged = judge.judge(analytic[j][i][k], pv.t, pv.g[j], pv.scale[j], nodeError, 0, pv.kinkOp);
-                if (judged.worseThan(worst)) {
-                    worst = judged;
-                    worstComponent = j;
+            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), h);
+            Judgement[] judged = judgeAll(judge, analytic, sigma, i, k, pv, h, nodeError);
+            if (Confirmation.needed(judged)) {
+                for (double factor : Confirmation.FACTORS) {
+                    ProbeValues wider = prober.element(work, i, k, components.all(), h * factor);
+                    if (wider.failure != null || wider.kinkOp != null) {
+                        break;
+                    }
+                    Judgement[] again = judgeAll(judge, analytic, sigma, i, k, wider, h * factor, nodeError / factor);
+                    if (Confirmation.overturns(judged, again)) {
+                        judged = again;
+                        break;
+                    }
                 }
             }
-            return new Outcome(i, Records.of(index, k, worst, components.name(worstComponent)), worst.noiseRatio(),
-                    null, false);
+            int worst = Confirmation.worst(judged);
+            return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
+                    judged[worst].noiseRatio(), null, false);
         });
+    }
+
+    private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, int i, int k,
+                                        ProbeValues pv, double h, double nodeError) {
+        Judgement[] judged = new Judgement[analytic.length];
+        for (int c = 0; c < analytic.length; c++) {
+            judged[c] = judge.judge(analytic[c][i][k], h, pv.t, pv.g[c], pv.scale[c], sigma[c], nodeError, 0,
+                    pv.kinkOp);
+        }
+        return judged;
     }
 
     private static boolean checkable(double[][][] analytic, int i, boolean[] wrt) {

@@ -1,6 +1,5 @@
 package dev.gradproof.gradcheck.engine;
 
-import dev.gradproof.gradcheck.function.Input;
 import dev.gradproof.gradcheck.model.FastConfidence;
 import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.Verdict;
@@ -27,8 +26,8 @@ final class FastCheck {
     private FastCheck() {
     }
 
-    static Result run(List<Input> inputs, double[][] point, boolean[] wrt, int outputSize, Backward backward,
-                      Prober prober, Judge judge, CheckOptions options) {
+    static Result run(double[][] point, boolean[] wrt, int outputSize, Backward backward, Prober prober,
+                      Judge judge, NoiseProbe noise, CheckOptions options) {
         int directions = options.directions();
         double h = options.tolerances().eps();
         int d = 0;
@@ -57,20 +56,30 @@ final class FastCheck {
                 Draw draw = r == 0 && attempt == 0 ? first : draw(options.seed(), r, attempt, point, wrt, outputSize);
                 double[][] grads = draw == first ? firstGrads : backward.run(point, draw.u);
                 if (!complete(grads, wrt)) {
-                    return new Outcome(-1, Records.failure(new int[] {r}, r, Double.NaN,
+                    return new Outcome(-1, Records.failure(new int[] {r}, r, Double.NaN, h,
                             "the backward pass gave no usable gradient", name(r, directions)), 0, null, false);
                 }
                 norms[r] = norm(grads, wrt);
-                ProbeValues pv = prober.direction(work, draw.v, draw.u, grads, r + 1);
-                double a1 = (pv.analyticAlong[prober.offsetIndex(1)] - pv.analyticAlong[prober.offsetIndex(-1)])
-                        / (2 * h);
-                double a2 = (pv.analyticAlong[prober.offsetIndex(2)] - pv.analyticAlong[prober.offsetIndex(-2)])
-                        / (4 * h);
+                ProbeValues pv = prober.direction(work, draw.v, draw.u, grads, r + 1, h);
                 if (pv.failure != null) {
-                    return new Outcome(-1, Records.failure(new int[] {r}, r, a1, pv.failure, name(r, directions)), 0,
-                            pv.failure, pv.shapeChanged);
+                    return new Outcome(-1, Records.failure(new int[] {r}, r, along(pv, prober, h), h, pv.failure,
+                            name(r, directions)), 0, pv.failure, pv.shapeChanged);
                 }
-                Judgement j = judge.judge(a1, pv.t, pv.g[0], pv.scale[0], 0, a1 - a2, pv.kinkOp);
+                double sigma = noise.sigma(draw.u);
+                Judgement j = judge(judge, pv, prober, h, sigma);
+                if (j.plainFailure()) {
+                    for (double factor : Confirmation.FACTORS) {
+                        ProbeValues wider = prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor);
+                        if (wider.failure != null || wider.kinkOp != null) {
+                            break;
+                        }
+                        Judgement again = judge(judge, wider, prober, h * factor, sigma);
+                        if (Confirmation.overturns(new Judgement[] {j}, new Judgement[] {again})) {
+                            j = again;
+                            break;
+                        }
+                    }
+                }
                 outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), j.noiseRatio(), null,
                         false);
                 if (j.verdict() != Verdict.KINK) {
@@ -112,6 +121,21 @@ final class FastCheck {
         FastConfidence confidence = new FastConfidence(tauArray.length, options.confidence(), d, outputSize, minError,
                 gradNorm, relative, statement);
         return new Result(outcomes, confidence, kinkRedraws);
+    }
+
+    /** The analytic derivative along the actual displacement of the {@code +-h} probes. */
+    private static double along(ProbeValues pv, Prober prober, double h) {
+        return (pv.analyticAlong[prober.offsetIndex(1)] - pv.analyticAlong[prober.offsetIndex(-1)]) / (2 * h);
+    }
+
+    /**
+     * Judges a direction: the analytic side along the actual displacements, with {@code D(2h)}
+     * corrected by the analytic difference between the two step pairs' displacements.
+     */
+    private static Judgement judge(Judge judge, ProbeValues pv, Prober prober, double h, double sigma) {
+        double a1 = along(pv, prober, h);
+        double a2 = (pv.analyticAlong[prober.offsetIndex(2)] - pv.analyticAlong[prober.offsetIndex(-2)]) / (4 * h);
+        return judge.judge(a1, h, pv.t, pv.g[0], pv.scale[0], sigma, 0, a1 - a2, pv.kinkOp);
     }
 
     private static String name(int r, int directions) {

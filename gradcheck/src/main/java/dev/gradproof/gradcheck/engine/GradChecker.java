@@ -85,7 +85,7 @@ public final class GradChecker {
         }
         Stencil stencil = Stencil.of(tolerances.stencilPoints());
         Judge judge = new Judge(stencil, tolerances);
-        Prober prober = new Prober(function, wrt, stencil, tolerances.eps(), precision, base, inputs, counters);
+        Prober prober = new Prober(function, wrt, stencil, precision, base, inputs, counters);
         ResultAssembly assembly = new ResultAssembly(inputs, wrt, base.outputShape(), options, findings);
         if (!valueFinite) {
             return assembly.build(List.of(), null, 0, started, counters);
@@ -96,8 +96,10 @@ public final class GradChecker {
                     tolerances.nondeterminismTolerance());
             return assembly.build(List.of(), null, 0, started, counters);
         }
+        NoiseProbe noise = NoiseProbe.measure(function, point, wrt, base, tolerances.eps(), precision,
+                Seeds.random(options.seed(), Seeds.NOISE, 0), counters);
         if (options.mode() == Mode.FAST) {
-            FastCheck.Result fast = FastCheck.run(inputs, point, wrt, outputSize, backward, prober, judge, options);
+            FastCheck.Result fast = FastCheck.run(point, wrt, outputSize, backward, prober, judge, noise, options);
             if (fast.kinkRedraws() > 0) {
                 assembly.note(fast.kinkRedraws() + " random directions crossed a kink and were drawn again");
             }
@@ -110,7 +112,7 @@ public final class GradChecker {
                     + components.count() + " random projections u^T J");
         }
         List<Outcome> outcomes = ElementCheck.run(function, inputs, point, wrt, components, backward, prober, judge,
-                options);
+                noise, options);
         return assembly.build(outcomes, null, components.projected() ? components.count() : 0, started, counters);
     }
 }

@@ -6,6 +6,7 @@ import dev.gradproof.gradcheck.model.Verdict;
  * The comparison of one analytic with one numerical derivative.
  *
  * @param analytic      the analytic value
+ * @param step          the step of the finite differences
  * @param numerical     the numerical value
  * @param errorEstimate the estimated error of the numerical value
  * @param tolerance     the largest accepted difference
@@ -18,6 +19,7 @@ import dev.gradproof.gradcheck.model.Verdict;
  */
 record Judgement(
         double analytic,
+        double step,
         double numerical,
         double errorEstimate,
         double tolerance,
@@ -40,6 +42,11 @@ record Judgement(
             return Double.POSITIVE_INFINITY;
         }
         return tolerance > 0 ? diff / tolerance : diff > 0 ? Double.POSITIVE_INFINITY : 0;
+    }
+
+    /** A plain disagreement (not a non-finite value, not outside one-sided slopes). */
+    boolean plainFailure() {
+        return verdict == Verdict.FAIL && reason == null;
     }
 
     /** Whether this judgement should represent its element rather than {@code other}. */

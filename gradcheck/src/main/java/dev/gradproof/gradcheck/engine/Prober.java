@@ -19,18 +19,16 @@ final class Prober {
     private final CheckedFunction function;
     private final boolean[] wrt;
     private final Stencil stencil;
-    private final double h;
     private final Precision precision;
     private final Evaluation base;
     private final List<Input> inputs;
     private final Counters counters;
 
-    Prober(CheckedFunction function, boolean[] wrt, Stencil stencil, double h, Precision precision, Evaluation base,
+    Prober(CheckedFunction function, boolean[] wrt, Stencil stencil, Precision precision, Evaluation base,
            List<Input> inputs, Counters counters) {
         this.function = function;
         this.wrt = wrt;
         this.stencil = stencil;
-        this.h = h;
         this.precision = precision;
         this.base = base;
         this.inputs = inputs;
@@ -43,7 +41,7 @@ final class Prober {
     }
 
     /** Probes element {@code k} of input {@code i}, projecting onto each of {@code upstreams}. */
-    ProbeValues element(double[][] work, int i, int k, double[][] upstreams) {
+    ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h) {
         int[] offsets = stencil.offsets();
         ProbeValues pv = new ProbeValues(offsets.length, upstreams.length, false);
         project(base.output(), upstreams, pv, stencil.zeroIndex());
@@ -79,7 +77,8 @@ final class Prober {
      * {@code upstream}; {@code analytic} (the gradients for that upstream) gives the analytic
      * derivative along the actual, rounded displacement.
      */
-    ProbeValues direction(double[][] work, double[][] v, double[] upstream, double[][] analytic, int number) {
+    ProbeValues direction(double[][] work, double[][] v, double[] upstream, double[][] analytic, int number,
+                          double h) {
         int[] offsets = stencil.offsets();
         double[][] us = {upstream};
         ProbeValues pv = new ProbeValues(offsets.length, 1, true);

@@ -16,14 +16,15 @@ final class Records {
     static ElementRecord of(int[] index, int flat, Judgement j, String component) {
         double rel = ElementRecord.relativeError(j.analytic(), j.numerical());
         boolean slopes = j.verdict() == Verdict.KINK || j.reason() != null && j.reason().contains("one-sided");
-        return new ElementRecord(list(index), flat, j.analytic(), j.numerical(), j.absoluteError(), rel,
+        return new ElementRecord(list(index), flat, j.analytic(), j.step(), j.numerical(), j.absoluteError(), rel,
                 j.errorEstimate(), j.tolerance(), j.verdict(), Band.of(rel), j.kinkOp(), component,
                 slopes ? finite(j.leftSlope()) : null, slopes ? finite(j.rightSlope()) : null, j.reason());
     }
 
     /** A FAIL whose numerical derivative could not be formed. */
-    static ElementRecord failure(int[] index, int flat, double analytic, String reason, String component) {
-        return new ElementRecord(list(index), flat, analytic, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    static ElementRecord failure(int[] index, int flat, double analytic, double step, String reason,
+                                 String component) {
+        return new ElementRecord(list(index), flat, analytic, step, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Verdict.FAIL, Band.WRONG, null, component, null, null, reason);
     }
 

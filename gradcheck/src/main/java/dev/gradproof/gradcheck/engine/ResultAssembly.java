@@ -66,9 +66,13 @@ final class ResultAssembly {
         Map<String, Integer> kinks = new TreeMap<>();
         int noisy = 0;
         int compared = 0;
+        int confirmed = 0;
         for (Outcome o : outcomes) {
             ElementRecord r = o.record();
             overall.add(r.verdict(), r.relativeError(), r.errorRatio());
+            if (r.step() != options.tolerances().eps() && r.verdict() == Verdict.PASS) {
+                confirmed++;
+            }
             if (r.verdict() == Verdict.KINK) {
                 kinks.merge(r.kinkOp(), 1, Integer::sum);
             } else if (o.failure() == null) {
@@ -96,6 +100,11 @@ final class ResultAssembly {
             notes.add(total + unit + " crossed a kink and " + (total == 1 ? "was" : "were")
                     + " not compared: " + kinks.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        if (confirmed > 0) {
+            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at step "
+                    + options.tolerances().eps() + " by more than the estimated rounding, but passed at a 10 or 100"
+                    + " times larger step, where rounding is smaller: rounding noise, not an error");
         }
         if (compared > 0 && noisy >= NOISY_SHARE * compared) {
             notes.add("the function's values are far noisier than " + options.tolerances().precision()

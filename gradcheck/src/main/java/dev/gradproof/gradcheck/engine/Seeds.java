@@ -9,7 +9,7 @@ final class Seeds {
     static final long SAMPLES = 2;
     static final long DIRECTIONS = 3;
     static final long KINK_PROBES = 4;
-    static final long SECOND_ORDER_UPSTREAM = 5;
+    static final long NOISE = 5;
 
     private Seeds() {
     }

@@ -8,6 +8,8 @@ import java.util.List;
  * @param index         the element's multi-index in its input (in FAST mode: the direction number)
  * @param flatIndex     its row-major offset
  * @param analytic      the analytic derivative (of the component named below)
+ * @param step          the finite-difference step of the numerical value: the check's {@code eps}, or a
+ *                      larger step at which a failure that looked like rounding noise was re-checked
  * @param numerical     the numerical derivative of the same component
  * @param absoluteError {@code |analytic - numerical|}
  * @param relativeError {@code |a - n| / max(|a|, |n|)}, zero when both are zero
@@ -29,6 +31,7 @@ public record ElementRecord(
         List<Integer> index,
         int flatIndex,
         double analytic,
+        double step,
         double numerical,
         double absoluteError,
         double relativeError,
