@@ -45,36 +45,52 @@ final class NoiseProbe {
             }
         }
         double[][] work = Workers.copy(point);
-        for (int j = -HALF_WIDTH; j <= HALF_WIDTH; j++) {
-            if (j == 0) {
-                continue;
-            }
-            for (int i = 0; i < point.length; i++) {
-                for (int k = 0; k < point[i].length; k++) {
-                    work[i][k] = wrt[i] ? precision.round(point[i][k] + j * h * signs[i][k]) : point[i][k];
+        try {
+            for (int j = -HALF_WIDTH; j <= HALF_WIDTH; j++) {
+                if (j == 0) {
+                    continue;
                 }
-            }
-            counters.forward.incrementAndGet();
-            Evaluation e;
-            try {
-                e = function.evaluate(work, wrt.clone());
-            } catch (RuntimeException ex) {
-                return unknown();
-            }
-            if (e == null || e.output() == null || e.output().length != base.output().length) {
-                return unknown();
-            }
-            for (double v : e.output()) {
-                if (!Double.isFinite(v)) {
+                for (int i = 0; i < point.length; i++) {
+                    for (int k = 0; k < point[i].length; k++) {
+                        work[i][k] = wrt[i] ? precision.round(point[i][k] + j * h * signs[i][k]) : point[i][k];
+                    }
+                }
+                double[] out = probe(function, work, wrt, base, counters);
+                if (out == null) {
                     return unknown();
                 }
+                values[j + HALF_WIDTH] = out;
             }
-            if (base.branches() != null && base.branches().firstDifference(e.branches()) != null) {
-                return unknown();
+        } finally {
+            for (int i = 0; i < point.length; i++) {
+                System.arraycopy(point[i], 0, work[i], 0, point[i].length);
             }
-            values[j + HALF_WIDTH] = e.output();
         }
         return new NoiseProbe(values, precision.machineEpsilon());
+    }
+
+    /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
+    private static double[] probe(CheckedFunction function, double[][] work, boolean[] wrt, Evaluation base,
+                                  Counters counters) {
+        counters.forward.incrementAndGet();
+        Evaluation e;
+        try {
+            e = function.evaluate(work, wrt.clone());
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        if (e == null || e.output() == null || e.output().length != base.output().length) {
+            return null;
+        }
+        for (double v : e.output()) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        if (base.branches() != null && base.branches().firstDifference(e.branches()) != null) {
+            return null;
+        }
+        return e.output();
     }
 
     private static NoiseProbe unknown() {
