@@ -139,7 +139,8 @@ final class Backward {
                 continue;
             }
             for (int k = 0; k < zero[i].length; k++) {
-                if (zero[i][k] != 0) {
+                boolean knownBad = first[i] != null && !Double.isFinite(first[i][k]);
+                if (zero[i][k] != 0 && !knownBad) {
                     findings.add(SanityCheck.ZERO_UPSTREAM, i, "a zero upstream gave " + PointText.element(inputs, i, k)
                             + " the gradient " + zero[i][k] + " (expected 0: backward must be linear in the"
                             + " upstream; does it ignore it?)");
