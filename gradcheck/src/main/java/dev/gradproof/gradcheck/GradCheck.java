@@ -296,7 +296,7 @@ public final class GradCheck {
         return this;
     }
 
-    /** The assumed rounding of each output in units of machine epsilon times its size (default 16). */
+    /** The assumed rounding of each output in units of machine epsilon times its size (default 4). */
     public GradCheck roundingUlps(double ulps) {
         this.roundingUlps = ulps;
         return this;

@@ -25,10 +25,10 @@ import java.util.TreeMap;
  */
 final class ResultAssembly {
 
-    /** A function is called noisy when its values' noise exceeds this many units of rounding... */
+    /** An element is noisy when its values' noise exceeds this many units of rounding... */
     private static final double NOISY = 1e4;
-    /** ...at this share of the compared elements. */
-    private static final double NOISY_SHARE = 0.25;
+    /** ...and a double-precision function looks like float code when this share of its elements is noisy or kinked. */
+    private static final double NOISY_SHARE = 0.5;
 
     private final List<Input> inputs;
     private final boolean[] wrt;
@@ -75,6 +75,10 @@ final class ResultAssembly {
             }
             if (r.verdict() == Verdict.KINK) {
                 kinks.merge(r.kinkOp(), 1, Integer::sum);
+                if (Judge.KINK_HEURISTIC.equals(r.kinkOp())) {
+                    noisy++;
+                }
+                compared++;
             } else if (o.failure() == null) {
                 compared++;
                 if (o.noiseRatio() > NOISY) {
@@ -106,10 +110,11 @@ final class ResultAssembly {
                     + options.tolerances().eps() + " by more than the estimated rounding, but passed at a 10 or 100"
                     + " times larger step, where rounding is smaller: rounding noise, not an error");
         }
-        if (compared > 0 && noisy >= NOISY_SHARE * compared) {
-            notes.add("the function's values are far noisier than " + options.tolerances().precision()
-                    + " rounding at " + noisy + " of " + compared + " compared elements; if it computes in float32,"
-                    + " declare Precision.FLOAT32 so that steps and tolerances fit");
+        if (compared > 0 && noisy >= NOISY_SHARE * compared
+                && options.tolerances().precision() == dev.gradproof.gradcheck.model.Precision.FLOAT64) {
+            notes.add("the function's values are far noisier than FLOAT64 rounding (or kinked) at " + noisy + " of "
+                    + compared + " elements; if it computes in float32, declare Precision.FLOAT32 so that steps and"
+                    + " tolerances fit");
         }
         List<InputResult> inputResults = new ArrayList<>();
         for (int i = 0; i < n; i++) {
