@@ -33,27 +33,39 @@ public final class AutogradVjpFunction implements CheckedFunction {
         this.outputShape = outputShape.clone();
     }
 
-    @Override
-    public Evaluation evaluate(double[][] point, boolean[] wrt) {
+    /** The function's forward pass on the inputs part of a point (all but the upstream). */
+    private record Forward(double[][] x, boolean[] w, List<Variable> vars, Variable out) {
+    }
+
+    private Forward forward(double[][] point, boolean[] wrt) {
         int n = point.length - 1;
         double[][] x = Gradients.head(point, n);
         boolean[] w = Gradients.head(wrt, n);
         List<Variable> vars = first.variables(x, w);
         Variable out = first.apply(vars);
-        checkUpstream(out, point[n]);
-        double[][] grads = AutogradFunction.gradients(out, vars, point[n], w);
-        double[] flat = Gradients.concat(grads, x, w, "autograd backward");
-        return new Evaluation(flat, new int[] {flat.length}, AutogradFunction.branchRecord(out));
+        if (!Arrays.equals(out.shape().dims(), outputShape) || point[n].length != out.shape().size()) {
+            throw new IllegalStateException("gradgradcheck: the function's output has shape " + out.shape()
+                    + " but the upstream was made for shape " + Arrays.toString(outputShape));
+        }
+        return new Forward(x, w, vars, out);
+    }
+
+    @Override
+    public Evaluation evaluate(double[][] point, boolean[] wrt) {
+        Forward f = forward(point, wrt);
+        double[][] grads = AutogradFunction.gradients(f.out(), f.vars(), point[point.length - 1], f.w());
+        double[] flat = Gradients.concat(grads, f.x(), f.w(), "autograd backward");
+        return new Evaluation(flat, new int[] {flat.length}, AutogradFunction.branchRecord(f.out()));
     }
 
     @Override
     public double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt) {
         int n = point.length - 1;
-        double[][] x = Gradients.head(point, n);
-        boolean[] w = Gradients.head(wrt, n);
-        List<Variable> vars = first.variables(x, w);
-        Variable out = first.apply(vars);
-        checkUpstream(out, point[n]);
+        Forward f = forward(point, wrt);
+        double[][] x = f.x();
+        boolean[] w = f.w();
+        List<Variable> vars = f.vars();
+        Variable out = f.out();
         Tensor u = Tensor.of(point[n], out.shape());
         Variable up = wrt[n] ? Variable.leaf("upstream", u) : Variable.constant("upstream", u);
         List<Variable> leaves = new ArrayList<>();
@@ -100,13 +112,6 @@ public final class AutogradVjpFunction implements CheckedFunction {
             result[n] = values.get(v);
         }
         return result;
-    }
-
-    private void checkUpstream(Variable out, double[] upstream) {
-        if (!Arrays.equals(out.shape().dims(), outputShape) || upstream.length != out.shape().size()) {
-            throw new IllegalStateException("gradgradcheck: the function's output has shape " + out.shape()
-                    + " but the upstream was made for shape " + Arrays.toString(outputShape));
-        }
     }
 
     /** The same kink probing as the first-order function, on the function's own inputs. */
