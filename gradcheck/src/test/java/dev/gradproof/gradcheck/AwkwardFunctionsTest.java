@@ -148,6 +148,14 @@ class AwkwardFunctionsTest {
     }
 
     @Test
+    void aGraphThatChangesBetweenProbesIsAKinkOfTheGraphStructure() {
+        // control flow on a value: x^2 for x > 0, x / 2 otherwise; at x = 0 the probes build different graphs
+        GradCheckResult result = GradCheck.of(v -> v.get(0).value().item() > 0 ? v.get(0).square() : v.get(0).mul(0.5))
+                .input("x", 0.0).check();
+        assertThat(result).passes().hasKinkAt("x").hasKinkIn("graph structure");
+    }
+
+    @Test
     void eluWithAlphaOneHasNoKinkAtZero() {
         GradCheckResult result = GradCheck.of(v -> v.get(0).elu().sum()).input("x", NEAR_ZERO).check();
         assertThat(result).passes().hasNoKinks();
