@@ -1,0 +1,176 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.function.CheckedFunction;
+import dev.gradproof.gradcheck.function.Evaluation;
+import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.SanityCheck;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The analytic side: vector-Jacobian products, each validated (one gradient per input, non-null,
+ * of the input's size) and watched for mutation of the point or the upstream. Findings name the
+ * input, the expected and the actual shape.
+ */
+final class Backward {
+
+    private final CheckedFunction function;
+    private final boolean[] wrt;
+    private final List<Input> inputs;
+    private final Counters counters;
+    private final Findings findings;
+
+    Backward(CheckedFunction function, boolean[] wrt, List<Input> inputs, Counters counters, Findings findings) {
+        this.function = function;
+        this.wrt = wrt;
+        this.inputs = inputs;
+        this.counters = counters;
+        this.findings = findings;
+    }
+
+    /**
+     * The gradients for {@code upstream} at {@code point}; entries are null for data inputs and for
+     * inputs whose gradient is missing or misshapen (a finding says so).
+     */
+    double[][] run(double[][] point, double[] upstream) {
+        double[][] given = Workers.copy(point);
+        double[] up = upstream.clone();
+        counters.backward.incrementAndGet();
+        double[][] grads;
+        try {
+            grads = function.vectorJacobianProduct(given, up, wrt.clone());
+        } catch (RuntimeException e) {
+            throw new GradCheckException("the backward pass threw: " + e, e);
+        }
+        reportMutation(point, given, "backward");
+        for (int m = 0; m < up.length; m++) {
+            if (Double.doubleToLongBits(up[m]) != Double.doubleToLongBits(upstream[m])) {
+                findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient at "
+                        + m + ": " + upstream[m] + " became " + up[m]);
+                break;
+            }
+        }
+        double[][] valid = new double[point.length][];
+        if (grads == null) {
+            findings.add(SanityCheck.GRADIENT_SHAPE, null, "backward returned null instead of "
+                    + point.length + " gradients");
+            return valid;
+        }
+        if (grads.length != point.length) {
+            findings.add(SanityCheck.GRADIENT_SHAPE, null, "backward returned " + grads.length
+                    + (grads.length == 1 ? " gradient" : " gradients") + " for " + point.length + " inputs");
+        }
+        for (int i = 0; i < point.length; i++) {
+            if (!wrt[i]) {
+                continue;
+            }
+            double[] g = i < grads.length ? grads[i] : null;
+            if (g == null) {
+                findings.add(SanityCheck.GRADIENT_SHAPE, i, PointText.input(inputs, i) + ": the gradient is "
+                        + (i < grads.length ? "null" : "missing") + "; even an input the output ignores must get zeros of shape "
+                        + inputs.get(i).shapeText());
+            } else if (g.length != point[i].length) {
+                findings.add(SanityCheck.GRADIENT_SHAPE, i, PointText.input(inputs, i) + ": the gradient has "
+                        + g.length + " elements, expected shape " + inputs.get(i).shapeText() + " ("
+                        + point[i].length + " elements)");
+            } else {
+                valid[i] = g.clone();
+            }
+        }
+        return valid;
+    }
+
+    /** Evaluates the function on a copy of the point, reporting any change it makes to the copy. */
+    Evaluation evaluate(double[][] point) {
+        double[][] given = Workers.copy(point);
+        counters.forward.incrementAndGet();
+        Evaluation e;
+        try {
+            e = function.evaluate(given, wrt.clone());
+        } catch (RuntimeException ex) {
+            throw new GradCheckException("the function threw at the point checked: " + ex, ex);
+        }
+        if (e == null || e.output() == null) {
+            throw new GradCheckException("the function returned no value at the point checked");
+        }
+        reportMutation(point, given, "forward");
+        return e;
+    }
+
+    private void reportMutation(double[][] before, double[][] after, String pass) {
+        for (int i = 0; i < before.length; i++) {
+            for (int k = 0; k < before[i].length; k++) {
+                if (Double.doubleToLongBits(before[i][k]) != Double.doubleToLongBits(after[i][k])) {
+                    findings.add(SanityCheck.INPUTS_NOT_MUTATED, i, pass + " changed "
+                            + PointText.element(inputs, i, k) + ": " + before[i][k] + " became " + after[i][k]);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward run twice with the same upstream must agree within {@code tolerance} (relative);
+     * a zero upstream must give exactly zero gradients.
+     */
+    void sanity(double[][] point, double[] upstream, double[][] first, double tolerance) {
+        double[][] second = run(point, upstream);
+        for (int i = 0; i < point.length; i++) {
+            if (first[i] == null || second[i] == null) {
+                continue;
+            }
+            for (int k = 0; k < first[i].length; k++) {
+                double a = first[i][k];
+                double b = second[i][k];
+                boolean same = Double.doubleToLongBits(a) == Double.doubleToLongBits(b)
+                        || Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+                if (!same) {
+                    findings.add(SanityCheck.BACKWARD_DETERMINISTIC, i, "two backward passes with the same upstream"
+                            + " differ at " + PointText.element(inputs, i, k) + ": " + a + " then " + b
+                            + " (relative tolerance " + tolerance + ")");
+                    break;
+                }
+            }
+        }
+        double[][] zero = run(point, new double[upstream.length]);
+        for (int i = 0; i < point.length; i++) {
+            if (zero[i] == null) {
+                continue;
+            }
+            for (int k = 0; k < zero[i].length; k++) {
+                boolean knownBad = first[i] != null && !Double.isFinite(first[i][k]);
+                if (zero[i][k] != 0 && !knownBad) {
+                    findings.add(SanityCheck.ZERO_UPSTREAM, i, "a zero upstream gave " + PointText.element(inputs, i, k)
+                            + " the gradient " + zero[i][k] + " (expected 0: backward must be linear in the"
+                            + " upstream; does it ignore it?)");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The analytic gradients as one list of per-input arrays, reported for NaN or infinity. */
+    void reportNonFinite(double[][] grads) {
+        for (int i = 0; i < grads.length; i++) {
+            if (grads[i] == null) {
+                continue;
+            }
+            int bad = 0;
+            int first = -1;
+            for (int k = 0; k < grads[i].length; k++) {
+                if (!Double.isFinite(grads[i][k])) {
+                    bad++;
+                    if (first < 0) {
+                        first = k;
+                    }
+                }
+            }
+            if (bad > 0) {
+                findings.add(SanityCheck.FINITE_ANALYTIC, i, "the analytic gradient of " + PointText.input(inputs, i)
+                        + " is " + grads[i][first] + " at " + Arrays.toString(inputs.get(i).index(first))
+                        + (bad > 1 ? " (and " + (bad - 1) + " more elements)" : ""));
+            }
+        }
+    }
+}

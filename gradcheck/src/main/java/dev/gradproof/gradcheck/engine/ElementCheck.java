@@ -1,0 +1,118 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.function.CheckedFunction;
+import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.gradcheck.model.Tolerances;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FULL and SAMPLED modes: the analytic Jacobian (rows or projections) from a handful of backward
+ * passes computed once, then every chosen element probed in parallel and judged against it.
+ */
+final class ElementCheck {
+
+    private ElementCheck() {
+    }
+
+    static List<Outcome> run(CheckedFunction function, List<Input> inputs, double[][] point, boolean[] wrt,
+                             Components components, Backward backward, Prober prober, Judge judge,
+                             NoiseProbe noise, CheckOptions options) {
+        int c = components.count();
+        double[][][] analytic = new double[c][][];
+        for (int j = 0; j < c; j++) {
+            analytic[j] = backward.run(point, components.upstream(j));
+            backward.reportNonFinite(analytic[j]);
+        }
+        backward.sanity(point, components.upstream(0), analytic[0], options.tolerances().nondeterminismTolerance());
+
+        double[][] proximity = null;
+        if (options.mode() == Mode.SAMPLED) {
+            proximity = function.kinkProximity(Workers.copy(point), wrt.clone(),
+                    Seeds.derive(options.seed(), Seeds.KINK_PROBES, 0));
+        }
+        List<int[]> tasks = new ArrayList<>();
+        for (int i = 0; i < point.length; i++) {
+            if (!checkable(analytic, i, wrt)) {
+                continue;
+            }
+            int[] chosen = options.mode() == Mode.SAMPLED
+                    ? ElementSampler.choose(options.samplesPerInput(), magnitude(analytic, i), point[i],
+                    proximity == null ? null : proximity[i], Seeds.random(options.seed(), Seeds.SAMPLES, i))
+                    : java.util.stream.IntStream.range(0, point[i].length).toArray();
+            for (int k : chosen) {
+                tasks.add(new int[] {i, k});
+            }
+        }
+        Tolerances tol = options.tolerances();
+        double nodeErrorPerUnit = tol.stencilPoints() == 2 ? 0
+                : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon() / tol.eps();
+        double h = tol.eps();
+        double[] sigma = new double[c];
+        for (int j = 0; j < c; j++) {
+            sigma[j] = noise.sigma(components.upstream(j));
+        }
+        return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
+            int i = tasks.get(t)[0];
+            int k = tasks.get(t)[1];
+            int[] index = inputs.get(i).index(k);
+            ProbeValues pv = prober.element(work, i, k, components.all(), h);
+            if (pv.failure != null) {
+                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], h, pv.failure, components.name(0)),
+                        0, pv.failure, pv.shapeChanged);
+            }
+            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), h);
+            Judgement[] judged = judgeAll(judge, analytic, sigma, i, k, pv, h, nodeError);
+            if (Confirmation.needed(judged)) {
+                for (double factor : Confirmation.FACTORS) {
+                    ProbeValues wider = prober.element(work, i, k, components.all(), h * factor);
+                    if (wider.failure != null || wider.kinkOp != null) {
+                        break;
+                    }
+                    Judgement[] again = judgeAll(judge, analytic, sigma, i, k, wider, h * factor, nodeError / factor);
+                    if (Confirmation.overturns(judged, again)) {
+                        judged = again;
+                        break;
+                    }
+                }
+            }
+            int worst = Confirmation.worst(judged);
+            return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
+                    judged[worst].noiseRatio(), null, false);
+        });
+    }
+
+    private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, int i, int k,
+                                        ProbeValues pv, double h, double nodeError) {
+        Judgement[] judged = new Judgement[analytic.length];
+        for (int c = 0; c < analytic.length; c++) {
+            judged[c] = judge.judge(analytic[c][i][k], h, pv.t, pv.g[c], pv.scale[c], sigma[c], nodeError, 0,
+                    pv.kinkOp);
+        }
+        return judged;
+    }
+
+    private static boolean checkable(double[][][] analytic, int i, boolean[] wrt) {
+        if (!wrt[i]) {
+            return false;
+        }
+        for (double[][] a : analytic) {
+            if (a[i] == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] magnitude(double[][][] analytic, int i) {
+        double[] m = new double[analytic[0][i].length];
+        for (double[][] a : analytic) {
+            for (int k = 0; k < m.length; k++) {
+                m[k] += Math.abs(a[i][k]);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.function.CheckedFunction;
+import dev.gradproof.gradcheck.function.Evaluation;
+import dev.gradproof.gradcheck.model.Precision;
+
+import java.util.Random;
+
+/**
+ * The noise level of the function's values, measured once per check as in Moré and Wild's ECnoise:
+ * the function is evaluated at 13 points {@code x + j h s} ({@code j = -6..6}, {@code s} a random
+ * sign per differentiated element, so every element moves), and the sixth differences of the
+ * values, in which any smooth part vanishes, give the standard deviation of the rounding noise:
+ * {@code sigma^2 = mean(Delta^6 g)^2 / C(12, 6)}.
+ *
+ * <p>Moving every element at once sees the rounding of every operation, also where large
+ * intermediate values cancel in a small output; the per-element estimates of the error model see
+ * only one sample each. A probe that crosses a kink (a branch record changes), leaves the domain or
+ * throws gives no estimate, and so does an implausibly large one (above 1e4 units of rounding of the
+ * output), which is a kink rather than noise.
+ */
+final class NoiseProbe {
+
+    private static final int HALF_WIDTH = 6;
+    private static final double GAMMA_6 = 1.0 / 924.0;
+    private static final double PLAUSIBLE_ULPS = 1e4;
+
+    private final double[][] values;
+    private final double machineEpsilon;
+
+    private NoiseProbe(double[][] values, double machineEpsilon) {
+        this.values = values;
+        this.machineEpsilon = machineEpsilon;
+    }
+
+    static NoiseProbe measure(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base, double h,
+                              Precision precision, Random random, Counters counters) {
+        double[][] values = new double[2 * HALF_WIDTH + 1][];
+        values[HALF_WIDTH] = base.output();
+        double[][] signs = new double[point.length][];
+        for (int i = 0; i < point.length; i++) {
+            signs[i] = new double[point[i].length];
+            for (int k = 0; k < signs[i].length; k++) {
+                signs[i][k] = wrt[i] ? (random.nextBoolean() ? 1 : -1) : 0;
+            }
+        }
+        double[][] work = Workers.copy(point);
+        try {
+            for (int j = -HALF_WIDTH; j <= HALF_WIDTH; j++) {
+                if (j == 0) {
+                    continue;
+                }
+                for (int i = 0; i < point.length; i++) {
+                    for (int k = 0; k < point[i].length; k++) {
+                        work[i][k] = wrt[i] ? precision.round(point[i][k] + j * h * signs[i][k]) : point[i][k];
+                    }
+                }
+                double[] out = probe(function, work, wrt, base, counters);
+                if (out == null) {
+                    return unknown();
+                }
+                values[j + HALF_WIDTH] = out;
+            }
+        } finally {
+            for (int i = 0; i < point.length; i++) {
+                System.arraycopy(point[i], 0, work[i], 0, point[i].length);
+            }
+        }
+        return new NoiseProbe(values, precision.machineEpsilon());
+    }
+
+    /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
+    private static double[] probe(CheckedFunction function, double[][] work, boolean[] wrt, Evaluation base,
+                                  Counters counters) {
+        counters.forward.incrementAndGet();
+        Evaluation e;
+        try {
+            e = function.evaluate(work, wrt.clone());
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        if (e == null || e.output() == null || e.output().length != base.output().length) {
+            return null;
+        }
+        for (double v : e.output()) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        if (base.branches() != null && base.branches().firstDifference(e.branches()) != null) {
+            return null;
+        }
+        return e.output();
+    }
+
+    private static NoiseProbe unknown() {
+        return new NoiseProbe(null, 0);
+    }
+
+    /** The standard deviation of the noise of {@code u . f}, or 0 when unknown. */
+    double sigma(double[] u) {
+        if (values == null) {
+            return 0;
+        }
+        int points = values.length;
+        double[] g = new double[points];
+        double scale = 0;
+        for (int p = 0; p < points; p++) {
+            double sum = 0;
+            double mag = 0;
+            for (int m = 0; m < u.length; m++) {
+                if (u[m] != 0) {
+                    sum += u[m] * values[p][m];
+                    mag += Math.abs(u[m] * values[p][m]);
+                }
+            }
+            g[p] = sum;
+            scale = Math.max(scale, mag);
+        }
+        for (int order = 1; order <= 6; order++) {
+            for (int p = 0; p < points - order; p++) {
+                g[p] = g[p + 1] - g[p];
+            }
+        }
+        double squares = 0;
+        int windows = points - 6;
+        for (int p = 0; p < windows; p++) {
+            squares += g[p] * g[p];
+        }
+        double sigma = Math.sqrt(GAMMA_6 * squares / windows);
+        return sigma > PLAUSIBLE_ULPS * machineEpsilon * scale ? 0 : sigma;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.function.CheckedFunction;
+import dev.gradproof.gradcheck.function.Evaluation;
+import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.Precision;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The numerical side: evaluates the function around the point, one element at a time
+ * (FULL/SAMPLED) or along a direction (FAST), projects the outputs onto the compared components,
+ * watches branch records, output shapes and finiteness, and always restores the perturbed values,
+ * also when the function throws.
+ */
+final class Prober {
+
+    private final CheckedFunction function;
+    private final boolean[] wrt;
+    private final Stencil stencil;
+    private final Precision precision;
+    private final Evaluation base;
+    private final List<Input> inputs;
+    private final Counters counters;
+
+    Prober(CheckedFunction function, boolean[] wrt, Stencil stencil, Precision precision, Evaluation base,
+           List<Input> inputs, Counters counters) {
+        this.function = function;
+        this.wrt = wrt;
+        this.stencil = stencil;
+        this.precision = precision;
+        this.base = base;
+        this.inputs = inputs;
+        this.counters = counters;
+    }
+
+    /** The position of a stencil offset in the probe arrays. */
+    int offsetIndex(int offset) {
+        return stencil.indexOf(offset);
+    }
+
+    /** Probes element {@code k} of input {@code i}, projecting onto each of {@code upstreams}. */
+    ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h) {
+        int[] offsets = stencil.offsets();
+        ProbeValues pv = new ProbeValues(offsets.length, upstreams.length, false);
+        project(base.output(), upstreams, pv, stencil.zeroIndex());
+        double x = work[i][k];
+        try {
+            for (int j = 0; j < offsets.length; j++) {
+                if (j == stencil.zeroIndex()) {
+                    continue;
+                }
+                int o = offsets[j];
+                double moved = precision.round(x + o * h);
+                if (moved == x) {
+                    throw new GradCheckException(PointText.element(inputs, i, k) + ": the step " + h
+                            + " vanishes next to the value " + x + " in " + precision
+                            + "; choose a larger eps");
+                }
+                work[i][k] = moved;
+                pv.t[j] = moved - x;
+                Evaluation e = evaluate(work, () -> PointText.element(inputs, i, k) + " " + PointText.offset(o));
+                if (!accept(e, pv, j, upstreams, () -> "perturbing " + PointText.element(inputs, i, k) + " by "
+                        + PointText.offset(o))) {
+                    break;
+                }
+            }
+        } finally {
+            work[i][k] = x;
+        }
+        return pv;
+    }
+
+    /**
+     * Probes along direction {@code v} (one array per input, zeros for data), projecting onto
+     * {@code upstream}; {@code analytic} (the gradients for that upstream) gives the analytic
+     * derivative along the actual, rounded displacement.
+     */
+    ProbeValues direction(double[][] work, double[][] v, double[] upstream, double[][] analytic, int number,
+                          double h) {
+        int[] offsets = stencil.offsets();
+        double[][] us = {upstream};
+        ProbeValues pv = new ProbeValues(offsets.length, 1, true);
+        project(base.output(), us, pv, stencil.zeroIndex());
+        double[][] saved = Workers.copy(work);
+        try {
+            for (int j = 0; j < offsets.length; j++) {
+                if (j == stencil.zeroIndex()) {
+                    continue;
+                }
+                int o = offsets[j];
+                double along = 0;
+                for (int i = 0; i < work.length; i++) {
+                    if (!wrt[i]) {
+                        continue;
+                    }
+                    for (int k = 0; k < work[i].length; k++) {
+                        double moved = precision.round(saved[i][k] + o * h * v[i][k]);
+                        work[i][k] = moved;
+                        along += analytic[i][k] * (moved - saved[i][k]);
+                    }
+                }
+                pv.t[j] = o * h;
+                pv.analyticAlong[j] = along;
+                Evaluation e = evaluate(work, () -> "direction " + number + " " + PointText.offset(o));
+                if (!accept(e, pv, j, us, () -> "moving along direction " + number + " by "
+                        + PointText.offset(o))) {
+                    break;
+                }
+            }
+        } finally {
+            for (int i = 0; i < work.length; i++) {
+                System.arraycopy(saved[i], 0, work[i], 0, saved[i].length);
+            }
+        }
+        return pv;
+    }
+
+    private Evaluation evaluate(double[][] work, java.util.function.Supplier<String> where) {
+        counters.forward.incrementAndGet();
+        Evaluation e;
+        try {
+            e = function.evaluate(work, wrt);
+        } catch (RuntimeException ex) {
+            throw new GradCheckException("the function threw at " + where.get() + ": " + ex, ex);
+        }
+        if (e == null || e.output() == null) {
+            throw new GradCheckException("the function returned no value at " + where.get());
+        }
+        return e;
+    }
+
+    private boolean accept(Evaluation e, ProbeValues pv, int j, double[][] upstreams,
+                           java.util.function.Supplier<String> what) {
+        double[] out = e.output();
+        if (out.length != base.output().length || !Arrays.equals(e.outputShape(), base.outputShape())) {
+            pv.failure = what.get() + " changed the output shape from " + Arrays.toString(base.outputShape())
+                    + " to " + Arrays.toString(e.outputShape());
+            pv.shapeChanged = true;
+            return false;
+        }
+        for (int m = 0; m < out.length; m++) {
+            if (!Double.isFinite(out[m])) {
+                pv.failure = "the numerical derivative is not finite: " + what.get() + " gives " + out[m]
+                        + " at output " + Arrays.toString(Input.indexOf(base.outputShape(), m));
+                pv.nonFinite = true;
+                return false;
+            }
+        }
+        if (pv.kinkOp == null && base.branches() != null) {
+            pv.kinkOp = base.branches().firstDifference(e.branches());
+        }
+        project(out, upstreams, pv, j);
+        return true;
+    }
+
+    private static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
+        for (int c = 0; c < upstreams.length; c++) {
+            double[] u = upstreams[c];
+            double sum = 0;
+            double mag = 0;
+            for (int m = 0; m < out.length; m++) {
+                if (u[m] != 0) {
+                    sum += u[m] * out[m];
+                    mag += Math.abs(u[m] * out[m]);
+                }
+            }
+            pv.g[c][j] = sum;
+            pv.scale[c] = Math.max(pv.scale[c], mag);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.model.Band;
+import dev.gradproof.gradcheck.model.ElementRecord;
+import dev.gradproof.gradcheck.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns judgements into {@link ElementRecord}s. */
+final class Records {
+
+    private Records() {
+    }
+
+    static ElementRecord of(int[] index, int flat, Judgement j, String component) {
+        double rel = ElementRecord.relativeError(j.analytic(), j.numerical());
+        boolean slopes = j.verdict() == Verdict.KINK || j.reason() != null && j.reason().contains("one-sided");
+        return new ElementRecord(list(index), flat, j.analytic(), j.step(), j.numerical(), j.absoluteError(), rel,
+                j.errorEstimate(), j.tolerance(), j.verdict(), Band.of(rel), j.kinkOp(), component,
+                slopes ? finite(j.leftSlope()) : null, slopes ? finite(j.rightSlope()) : null, j.reason());
+    }
+
+    /** A FAIL whose numerical derivative could not be formed. */
+    static ElementRecord failure(int[] index, int flat, double analytic, double step, String reason,
+                                 String component) {
+        return new ElementRecord(list(index), flat, analytic, step, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Verdict.FAIL, Band.WRONG, null, component, null, null, reason);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static List<Integer> list(int[] index) {
+        List<Integer> l = new ArrayList<>(index.length);
+        for (int i : index) {
+            l.add(i);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.gradproof.gradcheck.engine;
+
+import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.ElementRecord;
+import dev.gradproof.gradcheck.model.ErrorStatistics;
+import dev.gradproof.gradcheck.model.FastConfidence;
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.gradcheck.model.InputResult;
+import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.gradcheck.model.RunInfo;
+import dev.gradproof.gradcheck.model.SanityCheck;
+import dev.gradproof.gradcheck.model.Verdict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Gathers outcomes into a {@link GradCheckResult}: per input the compact per-element arrays, full
+ * records for every FAIL and KINK and the worst passing elements, statistics, notes and findings.
+ */
+final class ResultAssembly {
+
+    /** An element is noisy when its values' noise exceeds this many units of rounding... */
+    private static final double NOISY = 1e4;
+    /** ...and a double-precision function looks like float code when this share of its elements is noisy or kinked. */
+    private static final double NOISY_SHARE = 0.5;
+
+    private final List<Input> inputs;
+    private final boolean[] wrt;
+    private final int[] outputShape;
+    private final CheckOptions options;
+    private final Findings findings;
+    private final List<String> notes = new ArrayList<>();
+
+    ResultAssembly(List<Input> inputs, boolean[] wrt, int[] outputShape, CheckOptions options, Findings findings) {
+        this.inputs = inputs;
+        this.wrt = wrt;
+        this.outputShape = outputShape;
+        this.options = options;
+        this.findings = findings;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    GradCheckResult build(List<Outcome> outcomes, FastConfidence confidence, int projections, long started,
+                          Counters counters) {
+        int n = inputs.size();
+        Double[][] relative = new Double[n][];
+        char[][] verdicts = new char[n][];
+        List<List<ElementRecord>> perInput = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            relative[i] = new Double[inputs.get(i).size()];
+            verdicts[i] = new char[inputs.get(i).size()];
+            Arrays.fill(verdicts[i], Verdict.UNCHECKED);
+            perInput.add(new ArrayList<>());
+        }
+        List<ElementRecord> directions = new ArrayList<>();
+        ErrorStatistics.Accumulator overall = new ErrorStatistics.Accumulator();
+        Map<String, Integer> kinks = new TreeMap<>();
+        int noisy = 0;
+        int compared = 0;
+        int confirmed = 0;
+        for (Outcome o : outcomes) {
+            ElementRecord r = o.record();
+            overall.add(r.verdict(), r.relativeError(), r.errorRatio());
+            if (r.step() != options.tolerances().eps() && r.verdict() == Verdict.PASS) {
+                confirmed++;
+            }
+            if (r.verdict() == Verdict.KINK) {
+                kinks.merge(r.kinkOp(), 1, Integer::sum);
+                if (Judge.KINK_HEURISTIC.equals(r.kinkOp())) {
+                    noisy++;
+                }
+                compared++;
+            } else if (o.failure() == null) {
+                compared++;
+                if (o.noiseRatio() > NOISY) {
+                    noisy++;
+                }
+            }
+            if (o.failure() != null) {
+                findings.add(o.shapeChanged() ? SanityCheck.OUTPUT_SHAPE_STABLE : SanityCheck.FINITE_NUMERICAL,
+                        o.input() < 0 ? null : o.input(), o.failure());
+            }
+            if (o.input() < 0) {
+                directions.add(r);
+                continue;
+            }
+            relative[o.input()][r.flatIndex()] = r.relativeError();
+            verdicts[o.input()][r.flatIndex()] = r.verdict().code();
+            perInput.get(o.input()).add(r);
+        }
+        if (!kinks.isEmpty()) {
+            int total = kinks.values().stream().mapToInt(Integer::intValue).sum();
+            String unit = options.mode() == Mode.FAST ? (total == 1 ? " direction" : " directions")
+                    : (total == 1 ? " element" : " elements");
+            notes.add(total + unit + " crossed a kink and " + (total == 1 ? "was" : "were")
+                    + " not compared: " + kinks.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        if (confirmed > 0) {
+            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at step "
+                    + options.tolerances().eps() + " by more than the estimated rounding, but passed at a 10 or 100"
+                    + " times larger step, where rounding is smaller: rounding noise, not an error");
+        }
+        if (compared > 0 && noisy >= NOISY_SHARE * compared
+                && options.tolerances().precision() == dev.gradproof.gradcheck.model.Precision.FLOAT64) {
+            notes.add("the function's values are far noisier than FLOAT64 rounding (or kinked) at " + noisy + " of "
+                    + compared + " elements; if it computes in float32, declare Precision.FLOAT32 so that steps and"
+                    + " tolerances fit");
+        }
+        List<InputResult> inputResults = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Input in = inputs.get(i);
+            List<ElementRecord> all = perInput.get(i);
+            List<ElementRecord> kept = keep(all);
+            inputResults.add(new InputResult(i, in.name(), Records.list(in.shape()), !wrt[i], in.size(), all.size(),
+                    Arrays.asList(relative[i]), new String(verdicts[i]), kept, ErrorStatistics.of(all)));
+        }
+        ErrorStatistics statistics = overall.build();
+        boolean passed = statistics.failed() == 0 && findings.list().isEmpty();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String version = GradChecker.class.getPackage().getImplementationVersion();
+        RunInfo run = new RunInfo(Instant.now().toString(), System.getProperty("java.version"),
+                version == null ? "dev" : version, Runtime.getRuntime().availableProcessors(), options.parallelism(),
+                millis, counters.forward.get(), counters.backward.get());
+        return new GradCheckResult(GradCheckResult.SCHEMA_VERSION, options.kind(), options.label(), options.op(),
+                options.mode(), options.seed(), options.tolerances(),
+                options.mode() == Mode.SAMPLED ? options.samplesPerInput() : null, projections,
+                Records.list(outputShape), inputResults, directions, findings.list(), notes, confidence, statistics,
+                passed, options.replay(), null, run);
+    }
+
+    /** Every FAIL and KINK, and the worst passing records up to the configured number. */
+    private List<ElementRecord> keep(List<ElementRecord> all) {
+        List<ElementRecord> kept = new ArrayList<>();
+        List<ElementRecord> passing = new ArrayList<>();
+        for (ElementRecord r : all) {
+            (r.verdict() == Verdict.PASS ? passing : kept).add(r);
+        }
+        passing.sort(Comparator.comparingDouble(ElementRecord::errorRatio).reversed()
+                .thenComparingInt(ElementRecord::flatIndex));
+        kept.addAll(passing.subList(0, Math.min(passing.size(), options.recordsPerInput())));
+        kept.sort(Comparator.comparingInt(ElementRecord::flatIndex));
+        return kept;
+    }
+}

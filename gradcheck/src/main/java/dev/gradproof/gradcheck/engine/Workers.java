@@ -1,0 +1,81 @@
+package dev.gradproof.gradcheck.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent tasks over several threads, each worker with its own copy of the point, so that
+ * perturbing one element never disturbs another worker. Results come back in task order, so the
+ * outcome does not depend on the number of threads.
+ */
+final class Workers {
+
+    private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
+    private Workers() {
+    }
+
+    /** The body of a task: compute something at task index {@code task}, perturbing {@code work} and restoring it. */
+    @FunctionalInterface
+    interface Task<T> {
+        T run(double[][] work, int task);
+    }
+
+    static <T> List<T> run(int tasks, int parallelism, double[][] point, Task<T> body) {
+        List<T> results = new ArrayList<>(tasks);
+        if (parallelism <= 1 || tasks <= 1) {
+            double[][] work = copy(point);
+            for (int t = 0; t < tasks; t++) {
+                results.add(body.run(work, t));
+            }
+            return results;
+        }
+        int chunks = Math.min(tasks, parallelism * 4);
+        List<Callable<List<T>>> calls = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) tasks * c / chunks);
+            int to = (int) ((long) tasks * (c + 1) / chunks);
+            calls.add(() -> {
+                double[][] work = copy(point);
+                List<T> part = new ArrayList<>(to - from);
+                for (int t = from; t < to; t++) {
+                    part.add(body.run(work, t));
+                }
+                return part;
+            });
+        }
+        ForkJoinPool pool = POOLS.computeIfAbsent(parallelism, ForkJoinPool::new);
+        try {
+            for (Future<List<T>> f : pool.invokeAll(calls)) {
+                results.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradCheckException("gradient check interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new GradCheckException("gradient check failed: " + cause, cause);
+        }
+        return results;
+    }
+
+    static double[][] copy(double[][] point) {
+        double[][] c = new double[point.length][];
+        for (int i = 0; i < point.length; i++) {
+            c[i] = point[i].clone();
+        }
+        return c;
+    }
+}

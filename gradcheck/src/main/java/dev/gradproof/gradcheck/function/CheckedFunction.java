@@ -1,0 +1,51 @@
+package dev.gradproof.gradcheck.function;
+
+import dev.gradproof.gradcheck.model.Precision;
+
+/**
+ * A function under check, seen through plain arrays, so that any autograd engine (or a student's
+ * hand-written backward) can be checked: a forward evaluation and a vector-Jacobian product.
+ *
+ * <p>The checker calls both from several threads at once, each with its own arrays; an
+ * implementation must not keep state between calls (or the check must run with parallelism 1).
+ * It must not modify the arrays it is given: the checker verifies that it does not.
+ *
+ * <p>Ready-made implementations: {@link ForeignFunction} (two lambdas over {@code double[]}),
+ * {@link AutogradFunction} (autograd-core), and the second-order functions
+ * {@link ForeignVjpFunction} and {@link AutogradVjpFunction}.
+ */
+public interface CheckedFunction {
+
+    /**
+     * The function's value at {@code point}.
+     *
+     * @param point one row-major array per input
+     * @param wrt   which inputs are differentiated (the others are data, such as {@code x} or labels)
+     */
+    Evaluation evaluate(double[][] point, boolean[] wrt);
+
+    /**
+     * The vector-Jacobian product {@code upstream^T J}: for every input the gradient of
+     * {@code sum(upstream * f(point))} with respect to it, row-major, of the input's size. An entry
+     * may be null for an input with {@code wrt[i] == false}; an input the output ignores must get
+     * zeros.
+     *
+     * @param upstream the gradient with respect to the output, of the output's size
+     */
+    double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt);
+
+    /** The precision the function computes in; steps and tolerances scale with it. */
+    default Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    /**
+     * For sampling: per input and element, how strongly the element influences op elements near a
+     * kink (larger is nearer), or null when the function cannot tell (foreign code).
+     *
+     * @param seed for any random probing
+     */
+    default double[][] kinkProximity(double[][] point, boolean[] wrt, long seed) {
+        return null;
+    }
+}

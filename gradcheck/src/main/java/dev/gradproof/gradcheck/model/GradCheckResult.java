@@ -1,0 +1,136 @@
+package dev.gradproof.gradcheck.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one gradient check found, and how it was configured: enough to judge, to replay and
+ * to draw a report. The record round-trips through JSON ({@link ResultJson}).
+ *
+ * @param schemaVersion  {@link #SCHEMA_VERSION} of the JSON layout
+ * @param kind           gradcheck or gradgradcheck
+ * @param label          the user's label for the check (may be empty)
+ * @param op             the op under check, when a catalogue tags it; else null
+ * @param mode           FULL, SAMPLED or FAST
+ * @param seed           the seed every random choice came from
+ * @param tolerances     the step and the tolerance factors
+ * @param samplesPerInput k in SAMPLED mode, else null
+ * @param projections    how many random output projections were compared (0: the whole Jacobian)
+ * @param outputShape    the function's output shape
+ * @param inputs         per input: shape, checked elements, errors, verdicts
+ * @param directions     FAST mode: one record per direction ({@code u^T J v}); else empty
+ * @param findings       failed sanity checks
+ * @param notes          observations that do not fail the check (a noisy function, kinks met)
+ * @param fastConfidence FAST mode: what the directions can promise; else null
+ * @param statistics     over all compared elements (or directions)
+ * @param passed         true when nothing failed: no FAIL element and no finding
+ * @param replay         one line of Java that repeats this check
+ * @param context        the test the check ran in, or null outside tests
+ * @param run            timings and environment
+ */
+public record GradCheckResult(
+        int schemaVersion,
+        CheckKind kind,
+        String label,
+        String op,
+        Mode mode,
+        long seed,
+        Tolerances tolerances,
+        Integer samplesPerInput,
+        int projections,
+        List<Integer> outputShape,
+        List<InputResult> inputs,
+        List<ElementRecord> directions,
+        List<SanityFinding> findings,
+        List<String> notes,
+        FastConfidence fastConfidence,
+        ErrorStatistics statistics,
+        boolean passed,
+        String replay,
+        TestContext context,
+        RunInfo run) {
+
+    /** The version of the JSON layout; raised when a field changes meaning or disappears. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** How many rows the failure table shows at most. */
+    public static final int TABLE_ROWS = 12;
+
+    /** Copies the lists. */
+    public GradCheckResult {
+        outputShape = List.copyOf(outputShape);
+        inputs = List.copyOf(inputs);
+        directions = List.copyOf(directions);
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+
+    /** This result tagged with a test context (recording adds it). */
+    public GradCheckResult withContext(TestContext newContext) {
+        return new GradCheckResult(schemaVersion, kind, label, op, mode, seed, tolerances, samplesPerInput,
+                projections, outputShape, inputs, directions, findings, notes, fastConfidence, statistics, passed,
+                replay, newContext, run);
+    }
+
+    /** The input of that name. */
+    public Optional<InputResult> input(String name) {
+        return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every kept element record with the input it belongs to, worst first: FAIL before KINK before
+     * PASS, then by error ratio.
+     */
+    public List<Located> worstElements() {
+        List<Located> all = new ArrayList<>();
+        for (InputResult input : inputs) {
+            for (ElementRecord r : input.records()) {
+                all.add(new Located(input, r));
+            }
+        }
+        for (ElementRecord r : directions) {
+            all.add(new Located(null, r));
+        }
+        all.sort(Comparator.comparingInt((Located l) -> severity(l.record().verdict()))
+                .thenComparing(l -> -l.record().errorRatio()));
+        return all;
+    }
+
+    private static int severity(Verdict v) {
+        return v == Verdict.FAIL ? 0 : v == Verdict.KINK ? 1 : 2;
+    }
+
+    /** One line: {@code gradcheck "label" PASSED (FULL, 12 elements, max rel 3.1e-10, 1 KINK)}. */
+    public String summary() {
+        return ResultText.summary(this);
+    }
+
+    /**
+     * The message for a failed check: one table of the worst elements across inputs, e.g.
+     * {@code input 0 "w1" [2, 3] at [1, 2]: analytic 0.731 numerical 0.197 rel 7.3e-1 FAIL}, the
+     * sanity findings, then the seed and one line of Java that replays the check.
+     */
+    public String failureMessage() {
+        return ResultText.failureMessage(this);
+    }
+
+    /** One row of the failure table for an element. */
+    public static String row(InputResult input, ElementRecord record) {
+        return ResultText.row(input, record);
+    }
+
+    /**
+     * An element record with its input.
+     *
+     * @param input  the input, or null for a FAST direction
+     * @param record the record
+     */
+    public record Located(InputResult input, ElementRecord record) {
+        /** The table row. */
+        public String row() {
+            return ResultText.row(input, record);
+        }
+    }
+}
