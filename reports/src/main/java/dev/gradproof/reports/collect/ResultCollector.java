@@ -1,0 +1,238 @@
+package dev.gradproof.reports.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradproof.gradcheck.model.ElementRecord;
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.gradcheck.model.InputResult;
+import dev.gradproof.gradcheck.model.ResultJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads every result file of some results folders. A file that cannot be read (empty, cut short by
+ * an interrupted write, not JSON, not a gradcheck result, missing required fields, a later schema)
+ * becomes an {@link UnreadableFile} that says so; nothing throws and nothing is skipped silently.
+ * Results recorded before an optional instant (an earlier build) are counted as stale and left out.
+ */
+public final class ResultCollector {
+
+    /** The fields without which a result cannot be shown. */
+    static final List<String> REQUIRED_FIELDS = List.of("schemaVersion", "kind", "mode", "seed", "tolerances",
+            "outputShape", "inputs", "directions", "findings", "notes", "statistics", "passed");
+
+    /** The prefix of the temporary files {@code ResultRecorder} moves into place. */
+    static final String TEMPORARY_PREFIX = ".writing-";
+
+    private final Instant since;
+
+    private ResultCollector(Instant since) {
+        this.since = since;
+    }
+
+    /** A collector that takes every result. */
+    public static ResultCollector all() {
+        return new ResultCollector(null);
+    }
+
+    /** A collector that leaves out results recorded before {@code instant} (null: none). */
+    public static ResultCollector since(Instant instant) {
+        return new ResultCollector(instant);
+    }
+
+    /** Reads every file of the folders. */
+    public CollectedResults collect(List<ResultsDirectory> directories) {
+        List<LoadedCheck> checks = new ArrayList<>();
+        List<UnreadableFile> unreadable = new ArrayList<>();
+        int stale = 0;
+        for (ResultsDirectory directory : directories) {
+            for (Path file : files(directory, unreadable)) {
+                switch (read(directory.module(), file, checks, unreadable)) {
+                    case STALE -> stale++;
+                    case TAKEN -> { }
+                }
+            }
+        }
+        return new CollectedResults(directories, checks, unreadable, stale, since);
+    }
+
+    private enum Outcome { TAKEN, STALE }
+
+    private static List<Path> files(ResultsDirectory directory, List<UnreadableFile> unreadable) {
+        if (!Files.isDirectory(directory.directory())) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(directory.directory())) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(p -> isResult(p) || isTemporary(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            unreadable.add(new UnreadableFile(directory.module(), directory.directory(), 0,
+                    "the folder could not be listed: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static boolean isResult(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") && !name.startsWith(".");
+    }
+
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(".tmp");
+    }
+
+    private Outcome read(String module, Path file, List<LoadedCheck> checks, List<UnreadableFile> unreadable) {
+        long bytes = size(file);
+        if (isTemporary(file)) {
+            if (recordedBefore(modified(file))) {
+                return Outcome.STALE;
+            }
+            unreadable.add(new UnreadableFile(module, file, bytes,
+                    "partial: a temporary file left by an interrupted write"));
+            return Outcome.TAKEN;
+        }
+        String problem;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                problem = "empty file";
+            } else {
+                ObjectMapper mapper = ResultJson.mapper();
+                JsonNode tree = mapper.readTree(text);
+                problem = problemOf(tree);
+                if (problem == null) {
+                    GradCheckResult result = mapper.treeToValue(tree, GradCheckResult.class);
+                    if (recordedBefore(recordedAt(result, file))) {
+                        return Outcome.STALE;
+                    }
+                    problem = inconsistency(result);
+                    if (problem == null) {
+                        checks.add(new LoadedCheck(module, file, result));
+                        return Outcome.TAKEN;
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problem = endsEarly(e) ? "partial: the JSON ends early"
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                    : "not a readable gradcheck result: " + e.getOriginalMessage();
+        } catch (IOException | RuntimeException e) {
+            problem = "could not be read: " + e;
+        }
+        if (recordedBefore(modified(file))) {
+            return Outcome.STALE;
+        }
+        unreadable.add(new UnreadableFile(module, file, bytes, problem));
+        return Outcome.TAKEN;
+    }
+
+    private static boolean endsEarly(JsonProcessingException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+    }
+
+    /** What makes a JSON tree unusable as a result, or null when it looks like one. */
+    static String problemOf(JsonNode tree) {
+        if (!tree.isObject()) {
+            return "not a gradcheck result: the JSON is " + tree.getNodeType().toString().toLowerCase() + ", not an object";
+        }
+        JsonNode schema = tree.get("schemaVersion");
+        if (schema != null && schema.isInt() && schema.intValue() > GradCheckResult.SCHEMA_VERSION) {
+            return "written with result schema " + schema.intValue() + "; this report reads schema "
+                    + GradCheckResult.SCHEMA_VERSION + " (a newer gradcheck wrote it)";
+        }
+        List<String> missing = REQUIRED_FIELDS.stream().filter(f -> tree.get(f) == null || tree.get(f).isNull())
+                .toList();
+        if (missing.size() == REQUIRED_FIELDS.size()) {
+            return "not a gradcheck result: none of its fields (" + String.join(", ", REQUIRED_FIELDS) + ")";
+        }
+        if (!missing.isEmpty()) {
+            return "partial: missing " + String.join(", ", missing);
+        }
+        return null;
+    }
+
+    /** Where the per-element data of a result disagrees with its shapes, or null. */
+    static String inconsistency(GradCheckResult result) {
+        for (InputResult input : result.inputs()) {
+            String where = "input " + input.index() + " \"" + input.name() + "\" " + input.shape();
+            if (input.shape().stream().anyMatch(d -> d == null || d < 0)) {
+                return "inconsistent: " + where + " has a negative or missing dimension";
+            }
+            long size = input.shape().stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+            if (size != input.elements()) {
+                return "inconsistent: " + where + " has " + size + " elements by its shape but says " + input.elements();
+            }
+            if (input.relativeErrors().size() != input.elements()) {
+                return "inconsistent: " + where + " has " + input.relativeErrors().size() + " relative errors for "
+                        + input.elements() + " elements";
+            }
+            if (input.verdicts() == null || input.verdicts().length() != input.elements()) {
+                return "inconsistent: " + where + " has " + (input.verdicts() == null ? 0 : input.verdicts().length())
+                        + " verdicts for " + input.elements() + " elements";
+            }
+            for (int i = 0; i < input.verdicts().length(); i++) {
+                if ("PFK.".indexOf(input.verdicts().charAt(i)) < 0) {
+                    return "inconsistent: " + where + " has an unknown verdict '" + input.verdicts().charAt(i)
+                            + "' at element " + i;
+                }
+            }
+            for (ElementRecord r : input.records()) {
+                if (r.verdict() == null || r.flatIndex() < 0 || r.flatIndex() >= input.elements()) {
+                    return "inconsistent: " + where + " has a record at element " + r.flatIndex()
+                            + (r.verdict() == null ? " without a verdict" : ", outside the input");
+                }
+            }
+        }
+        for (ElementRecord r : result.directions()) {
+            if (r.verdict() == null) {
+                return "inconsistent: direction " + (r.flatIndex() + 1) + " has no verdict";
+            }
+        }
+        return null;
+    }
+
+    private boolean recordedBefore(Instant instant) {
+        return since != null && instant != null && instant.isBefore(since);
+    }
+
+    private static Instant recordedAt(GradCheckResult result, Path file) {
+        if (result.run() != null && result.run().timestamp() != null) {
+            try {
+                return Instant.parse(result.run().timestamp());
+            } catch (DateTimeParseException e) {
+                return modified(file);
+            }
+        }
+        return modified(file);
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gradproof.reports.collect;
+
+import dev.gradproof.gradcheck.recording.ResultRecorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One folder of recorded results and the module it belongs to.
+ *
+ * @param module    the module's folder name ({@code gradcheck}), or the project's for a single project
+ * @param directory the folder holding the JSON files ({@code <module>/target/gradproof-results})
+ */
+public record ResultsDirectory(String module, Path directory) {
+
+    /**
+     * The results folders of a build: {@code <root>/target/gradproof-results} and
+     * {@code <root>/<module>/target/gradproof-results} for every direct subfolder, in name order.
+     * Folders that do not exist are left out.
+     */
+    public static List<ResultsDirectory> ofBuild(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        List<ResultsDirectory> found = new ArrayList<>();
+        ResultsDirectory own = ofModuleDirectory(absolute);
+        if (Files.isDirectory(own.directory())) {
+            found.add(own);
+        }
+        try (Stream<Path> children = Files.list(absolute)) {
+            children.filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .map(ResultsDirectory::ofModuleDirectory)
+                    .filter(d -> Files.isDirectory(d.directory()))
+                    .forEach(found::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the modules of " + absolute + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** The results folder of one module or project folder (whether or not it exists). */
+    public static ResultsDirectory ofModuleDirectory(Path moduleDirectory) {
+        Path absolute = moduleDirectory.toAbsolutePath().normalize();
+        Path name = absolute.getFileName();
+        return new ResultsDirectory(name == null ? absolute.toString() : name.toString(),
+                absolute.resolve("target").resolve(ResultRecorder.DIRECTORY_NAME));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gradproof.reports.output;
+
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.reports.collect.CollectedResults;
+
+import java.util.List;
+
+/**
+ * The JSON written beside the report: every result read, with the module and file it came from,
+ * and every file that could not be read.
+ *
+ * @param generated  when the report was written (ISO-8601)
+ * @param since      results recorded before this instant were left out, or null
+ * @param stale      how many were
+ * @param checks     the results
+ * @param unreadable the files that could not be read
+ */
+public record AggregatedResults(
+        String generated,
+        String since,
+        int stale,
+        List<Check> checks,
+        List<Unreadable> unreadable) {
+
+    /**
+     * One result.
+     *
+     * @param module the module that recorded it
+     * @param file   its file
+     * @param result the result
+     */
+    public record Check(String module, String file, GradCheckResult result) {
+    }
+
+    /**
+     * One unreadable file.
+     *
+     * @param module  the module
+     * @param file    the file
+     * @param bytes   its size
+     * @param problem what is wrong
+     */
+    public record Unreadable(String module, String file, long bytes, String problem) {
+    }
+
+    /** The aggregate of collected results. */
+    public static AggregatedResults of(CollectedResults collected, String generated) {
+        return new AggregatedResults(generated, collected.since() == null ? null : collected.since().toString(),
+                collected.stale(),
+                collected.checks().stream().map(c -> new Check(c.module(), c.file().toString(), c.result())).toList(),
+                collected.unreadable().stream()
+                        .map(u -> new Unreadable(u.module(), u.file().toString(), u.bytes(), u.problem())).toList());
+    }
+}

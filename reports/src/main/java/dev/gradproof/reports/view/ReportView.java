@@ -1,0 +1,29 @@
+package dev.gradproof.reports.view;
+
+import java.util.List;
+
+/**
+ * Everything the report page shows.
+ *
+ * @param header     the facts at the top
+ * @param counts     verdict counts
+ * @param histogram  log10 relative error over all compared elements
+ * @param ops        per op, the worst relative error over its samples
+ * @param checks     the table of checks, with details
+ * @param unreadable files that could not be read
+ */
+public record ReportView(
+        Header header,
+        Counts counts,
+        Histogram histogram,
+        List<OpRow> ops,
+        List<CheckView> checks,
+        List<ProblemView> unreadable) {
+
+    /** Copies the lists. */
+    public ReportView {
+        ops = List.copyOf(ops);
+        checks = List.copyOf(checks);
+        unreadable = List.copyOf(unreadable);
+    }
+}

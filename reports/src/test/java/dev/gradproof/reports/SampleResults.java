@@ -1,0 +1,94 @@
+package dev.gradproof.reports;
+
+import dev.gradproof.autograd.Tensor;
+import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.gradcheck.recording.ResultRecorder;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real gradcheck results for the report's tests, made by running gradcheck (never written by
+ * hand): three that pass, one wrong backward that fails, one ReLU at its kink, and one whose label
+ * and input name are HTML that must stay text. Each result's verdict is asserted where it is made,
+ * so that the tests built on them state exact counts.
+ */
+final class SampleResults {
+
+    /** A label that would run if the page did not escape it. */
+    static final String SCRIPT_LABEL = "<script>window.gradproofXss = 1; alert('xss')</script>";
+    /** An input name that would run if the page did not escape it. */
+    static final String IMG_INPUT = "<img src=x onerror=\"window.gradproofXss = 2\">";
+
+    static final int PASSED = 3;
+    static final int FAILED = 1;
+    static final int KINKS = 1;
+    static final int CHECKS = PASSED + FAILED + KINKS;
+
+    private SampleResults() {
+    }
+
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** The results, in a fixed order. */
+    static List<GradCheckResult> all() {
+        GradCheckResult matmul = GradCheck.of(v -> v.get(0).matmul(v.get(1)).tanh().sum())
+                .input("w", Tensor.randn(1, 6, 8)).input("x", Tensor.randn(2, 8, 3))
+                .label("matmul [6, 8] @ [8, 3]").op("matmul").record(false).check();
+        assertThat(matmul.passed()).as(matmul.failureMessage()).isTrue();
+        assertThat(matmul.statistics().kinks()).isZero();
+
+        GradCheckResult sigmoid = GradCheck.of(v -> v.get(0).sigmoid().sum())
+                .input("x", new double[] {-2, -0.5, 0.25, 1, 3})
+                .label("sigmoid [5]").op("sigmoid").record(false).check();
+        assertThat(sigmoid.passed()).as(sigmoid.failureMessage()).isTrue();
+        assertThat(sigmoid.statistics().kinks()).isZero();
+
+        // The notes' classic mistake: the gradient sigma instead of sigma (1 - sigma).
+        GradCheckResult wrong = GradCheck.scalar(
+                        in -> {
+                            double s = 0;
+                            for (double x : in[0]) {
+                                s += sigmoid(x);
+                            }
+                            return s;
+                        },
+                        in -> {
+                            double[] g = new double[in[0].length];
+                            for (int k = 0; k < g.length; k++) {
+                                g[k] = sigmoid(in[0][k]);
+                            }
+                            return new double[][] {g};
+                        })
+                .input("x", new double[] {-1, 0.5, 2})
+                .label("sigmoid with the wrong backward").op("sigmoid").record(false).check();
+        assertThat(wrong.passed()).isFalse();
+
+        GradCheckResult relu = GradCheck.of(v -> v.get(0).relu().sum())
+                .input("x", new double[] {-1, 0, 2})
+                .label("relu at its kink").op("relu").record(false).check();
+        assertThat(relu.passed()).as(relu.failureMessage()).isTrue();
+        assertThat(relu.statistics().kinks()).isEqualTo(1);
+
+        GradCheckResult hostile = GradCheck.of(v -> v.get(0).tanh().sum())
+                .input(IMG_INPUT, new double[] {0.1, 0.2})
+                .label(SCRIPT_LABEL).op("tanh").record(false).check();
+        assertThat(hostile.passed()).as(hostile.failureMessage()).isTrue();
+        assertThat(hostile.statistics().kinks()).isZero();
+
+        return List.of(matmul, sigmoid, wrong, relu, hostile);
+    }
+
+    /** Writes the results into {@code directory} as gradcheck's recorder does; returns the directory. */
+    static Path writeTo(Path directory) {
+        for (GradCheckResult r : all()) {
+            ResultRecorder.write(r, directory);
+        }
+        return directory;
+    }
+}
