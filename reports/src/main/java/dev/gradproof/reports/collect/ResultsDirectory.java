@@ -23,9 +23,14 @@ public record ResultsDirectory(String module, Path directory) {
      * The results folders of a build: {@code <root>/target/gradproof-results} and
      * {@code <root>/<module>/target/gradproof-results} for every direct subfolder, in name order.
      * Folders that do not exist are left out.
+     *
+     * @throws IllegalArgumentException if {@code root} is not a folder
      */
     public static List<ResultsDirectory> ofBuild(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("the build's root is not a folder: " + absolute);
+        }
         List<ResultsDirectory> found = new ArrayList<>();
         ResultsDirectory own = ofModuleDirectory(absolute);
         if (Files.isDirectory(own.directory())) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -131,6 +132,14 @@ class ResultCollectorTest {
                 run.parallelism(), run.durationMillis(), run.forwardEvaluations(), run.backwardPasses());
         return ResultJson.read(ResultJson.write(result).replace(run.timestamp(), moved.timestamp())
                 .replace("\"label\" : \"square\"", "\"label\" : \"" + label + "\""));
+    }
+
+    @Test
+    void aBuildRootThatIsNoFolderIsAnErrorNamingIt() {
+        Path absent = root.resolve("absent");
+
+        assertThatThrownBy(() -> ResultsDirectory.ofBuild(absent)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the build's root is not a folder: " + absent);
     }
 
     @Test
