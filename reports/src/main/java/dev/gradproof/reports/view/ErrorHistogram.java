@@ -29,7 +29,7 @@ public final class ErrorHistogram {
     private static final int WIDTH = 860;
     private static final int HEIGHT = 250;
     private static final double LEFT = 56;
-    private static final double RIGHT = WIDTH - 12;
+    private static final double RIGHT = WIDTH - 28;
     private static final double TOP = 26;
     private static final double BOTTOM = HEIGHT - 44;
     private static final double GAP = 10;
