@@ -3,8 +3,11 @@ package dev.gradproof.properties.generators;
 import dev.gradproof.autograd.Shape;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tensor shapes: rank 0 to 4 and dimensions 0 to 6 by default, biased to small dimensions and
@@ -49,10 +52,37 @@ public final class ShapeArbitrary extends ArbitraryDecorator<Shape> {
 
     @Override
     protected Arbitrary<Shape> arbitrary() {
-        return Arbitraries.integers().between(minDim, maxDim)
-                .shrinkTowards(Math.min(Math.max(1, minDim), maxDim))
-                .withDistribution(RandomDistribution.biased())
-                .list().ofMinSize(minRank).ofMaxSize(maxRank)
+        return dimensions().list().ofMinSize(minRank).ofMaxSize(maxRank)
                 .map(dims -> Shape.of(dims.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /**
+     * Dimensions weighted towards small sizes (weight 8 for 1, then 6, 4, 3, 2, 1 for 2 to 6 and
+     * beyond, 2 for an empty 0), listed so that shrinking goes to 1 first.
+     */
+    private Arbitrary<Integer> dimensions() {
+        List<Tuple.Tuple2<Integer, Integer>> weighted = new ArrayList<>();
+        int first = Math.min(Math.max(1, minDim), maxDim);
+        weighted.add(Tuple.of(weight(first), first));
+        for (int d = minDim; d <= maxDim; d++) {
+            if (d != first) {
+                weighted.add(Tuple.of(weight(d), d));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Tuple.Tuple2<Integer, Integer>[] choices = weighted.toArray(new Tuple.Tuple2[0]);
+        return Arbitraries.frequency(choices);
+    }
+
+    private static int weight(int dim) {
+        return switch (dim) {
+            case 0 -> 2;
+            case 1 -> 8;
+            case 2 -> 6;
+            case 3 -> 4;
+            case 4 -> 3;
+            case 5 -> 2;
+            default -> 1;
+        };
     }
 }

@@ -208,10 +208,10 @@ public abstract class AutogradContract<V> {
             // The whole graph passes upstream 1.0 unchanged into each branch (add gates), so the
             // leaf receives exactly the contributions it receives in the branches, only added in
             // another order; reordering a sum of m terms moves it by at most (m-1) u sum|terms|.
-            // With at most ~60 contributions per leaf, 128 u sum|g_branch| bounds it, plus a
-            // normwise term for branches whose own contributions cancel.
+            // With at most ~100 contributions per leaf, 128 u sum|g_branch| bounds it, plus the
+            // floor for branches whose own contributions cancel.
             Check.close("fork accumulation", e.getKey(), e.getValue(), sum, e.getValue().shape(),
-                    combined(Tolerance.elementwise(128, magnitude), Tolerance.normwise(1e-13, 0)), forked);
+                    Tolerance.elementwise(128, magnitude).plus(Tolerance.normwise(1e-13, Tolerance.FLOOR)), forked);
         }
     }
 
@@ -230,7 +230,7 @@ public abstract class AutogradContract<V> {
                 // two, which is exact. Computed twice: the same contributions added in another
                 // order, as in fork accumulation.
                 Check.close("f + f gives twice the gradient of f", e.getKey(), doubled.get(e.getKey()), expected,
-                        e.getValue().shape(), Tolerance.normwise(1e-12, 0), twice);
+                        e.getValue().shape(), Tolerance.normwise(1e-12, Tolerance.FLOOR), twice);
             }
         }
     }
@@ -245,9 +245,10 @@ public abstract class AutogradContract<V> {
             GraphSpec duplicated = GraphRewrites.unshare(graph, fork);
             // The shared node backpropagates the sum of its consumers' upstreams once, the copies
             // each one; a backward linear in the upstream gives the same up to the rounding of
-            // reordered sums, bounded relative to the gradient's size (values stay within +-100).
+            // reordered sums, bounded relative to the gradient's size (values stay within +-100),
+            // plus the floor where contributions cancel.
             compare("shared node = duplicated node " + "t" + fork, shared, gradsByName(duplicated),
-                    Tolerance.normwise(1e-10, 1e-12), duplicated);
+                    Tolerance.normwise(1e-10, Tolerance.FLOOR), duplicated);
         }
     }
 
@@ -351,11 +352,12 @@ public abstract class AutogradContract<V> {
             double[] y = grads2.get(e.getKey()).data();
             double[] expected = Reference.zip(x, y, (u, v) -> a * u + b * v);
             // Backward is linear in the upstream up to rounding; its error is bounded relative to
-            // the sizes of the two gradients combined (values stay within +-100).
+            // the sizes of the two gradients combined (values stay within +-100), plus the floor
+            // where contributions cancel.
             double scale = Math.abs(a) * Tolerance.maxAbs(x) + Math.abs(b) * Tolerance.maxAbs(y);
             Check.close("backward is linear in the upstream (a = " + a + ", b = " + b + ", g1 = " + g1 + ", g2 = " + g2 + ")",
                     e.getKey(), e.getValue(), expected, e.getValue().shape(),
-                    (actual, exp) -> filled(actual.length, 1e-10 * scale + 1e-12), graph);
+                    (actual, exp) -> filled(actual.length, 1e-10 * scale + Tolerance.FLOOR), graph);
         }
     }
 
@@ -376,9 +378,10 @@ public abstract class AutogradContract<V> {
             GraphSpec rewritten = GraphRewrites.rewrite(graph, identity);
             // The two graphs differ by a few roundings per rewritten node in the local
             // derivatives (relative, or absolute about u where a fused sigmoid saturates), which
-            // propagate to at most 1e-10 of the gradient's size plus 1e-12 on these bounded graphs.
+            // propagate to at most 1e-10 of the gradient's size, plus the floor where
+            // contributions cancel.
             compare("two graphs of one function have one gradient: " + identity.name(), original,
-                    gradsByName(rewritten), Tolerance.normwise(1e-10, 1e-12), rewritten);
+                    gradsByName(rewritten), Tolerance.normwise(1e-10, Tolerance.FLOOR), rewritten);
         }
         Statistics.label("identities").collect(applied);
         Statistics.label("identities").coverage(coverage -> {
@@ -425,8 +428,9 @@ public abstract class AutogradContract<V> {
         DenseArray upstream = DenseArrays.of(layer.upstream());
         Map<String, DenseArray> expected = gradsByName(first.backward(upstream));
         Map<String, DenseArray> actual = gradsByName(maxout.evaluate(adapter()).backward(upstream));
-        // The same products routed through another gate; the scaled copies add one rounding each.
-        compare(identity, expected, actual, Tolerance.normwise(1e-12, 0), maxout);
+        // The same products routed through another gate (the scaled copies add one rounding each,
+        // and the two maps' contributions to w and b are summed in another order).
+        compare(identity, expected, actual, Tolerance.normwise(1e-12, Tolerance.FLOOR), maxout);
     }
 
     // ================================================================== preprocessing
@@ -771,17 +775,6 @@ public abstract class AutogradContract<V> {
             }
             Check.close(invariant, e.getKey(), got, e.getValue().data(), e.getValue().shape(), tolerance, subject);
         }
-    }
-
-    private static Tolerance combined(Tolerance first, Tolerance second) {
-        return (actual, expected) -> {
-            double[] a = first.allowed(actual, expected);
-            double[] b = second.allowed(actual, expected);
-            for (int i = 0; i < a.length; i++) {
-                a[i] += b[i];
-            }
-            return a;
-        };
     }
 
     /** A graph the engine can build: constants turned into leaves if it has no constants. */

@@ -12,6 +12,16 @@ interface Tolerance {
     /** The unit roundoff of double precision, 2^-53. */
     double U = 0x1p-53;
 
+    /**
+     * The absolute floor for comparisons of one gradient computed along two routes: the rounding
+     * error of reordering a sum of up to ~100 contributions that reach 1e3 in magnitude, such as
+     * {@code (1 + 4e-6) - 1} against {@code 4e-6 + (1 - 1)}, where the contributions cancel and the
+     * result is far smaller than they are. The generated graphs keep every value within +-100, so
+     * larger contributions are rare; a missing or wrong contribution above this size is still
+     * caught.
+     */
+    double FLOOR = 1e-11;
+
     /** The largest allowed absolute difference per element. */
     double[] allowed(double[] actual, double[] expected);
 
@@ -40,6 +50,18 @@ interface Tolerance {
             double[] allowed = new double[actual.length];
             java.util.Arrays.fill(allowed, bound);
             return allowed;
+        };
+    }
+
+    /** The sum of two tolerances. */
+    default Tolerance plus(Tolerance other) {
+        return (actual, expected) -> {
+            double[] a = allowed(actual, expected);
+            double[] b = other.allowed(actual, expected);
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            return a;
         };
     }
 
