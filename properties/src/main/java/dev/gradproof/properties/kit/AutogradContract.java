@@ -229,8 +229,9 @@ public abstract class AutogradContract<V> {
                 // Shared: the upstream 2 = 1 + 1 scales every product along the way by a power of
                 // two, which is exact. Computed twice: the same contributions added in another
                 // order, as in fork accumulation.
-                Check.close("f + f gives twice the gradient of f", e.getKey(), doubled.get(e.getKey()), expected,
-                        e.getValue().shape(), Tolerance.normwise(1e-12, Tolerance.FLOOR), twice);
+                Check.close("f + f gives twice the gradient of f (f + f: " + twice + ")", e.getKey(),
+                        doubled.get(e.getKey()), expected, e.getValue().shape(),
+                        Tolerance.normwise(1e-12, Tolerance.FLOOR), graph);
             }
         }
     }
@@ -247,8 +248,8 @@ public abstract class AutogradContract<V> {
             // each one; a backward linear in the upstream gives the same up to the rounding of
             // reordered sums, bounded relative to the gradient's size (values stay within +-100),
             // plus the floor where contributions cancel.
-            compare("shared node = duplicated node " + "t" + fork, shared, gradsByName(duplicated),
-                    Tolerance.normwise(1e-10, Tolerance.FLOOR), duplicated);
+            compare("shared node = duplicated node t" + fork + " (duplicated: " + duplicated + ")", shared,
+                    gradsByName(duplicated), Tolerance.normwise(1e-10, Tolerance.FLOOR), graph);
         }
     }
 
@@ -380,8 +381,8 @@ public abstract class AutogradContract<V> {
             // derivatives (relative, or absolute about u where a fused sigmoid saturates), which
             // propagate to at most 1e-10 of the gradient's size, plus the floor where
             // contributions cancel.
-            compare("two graphs of one function have one gradient: " + identity.name(), original,
-                    gradsByName(rewritten), Tolerance.normwise(1e-10, Tolerance.FLOOR), rewritten);
+            compare("two graphs of one function have one gradient: " + identity.name() + " (rewritten: " + rewritten
+                    + ")", original, gradsByName(rewritten), Tolerance.normwise(1e-10, Tolerance.FLOOR), graph);
         }
         Statistics.label("identities").collect(applied);
         Statistics.label("identities").coverage(coverage -> {
@@ -531,8 +532,8 @@ public abstract class AutogradContract<V> {
         GraphSpec detached = GraphRewrites.detached(graph, node);
         GraphSpec constant = GraphRewrites.replacedByConstant(graph, node, "detached", value);
         // The same arithmetic on the remaining paths.
-        compare("a detached node passes no gradient", gradsOrZeros(constant), gradsOrZeros(detached),
-                Tolerance.normwise(1e-12, 0), detached);
+        compare("a detached node passes no gradient (detached: " + detached + ")", gradsOrZeros(constant),
+                gradsOrZeros(detached), Tolerance.normwise(1e-12, 0), graph);
     }
 
     /** A leaf the output does not use gets a zero gradient of its shape. */
