@@ -26,6 +26,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -365,7 +366,7 @@ public abstract class AutogradContract<V> {
     // ================================================================== two graphs, one function
 
     /** Two graphs of one function have one gradient: every applicable {@link Identity}, rewritten everywhere. */
-    @Property
+    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     @StatisticsReport(label = "identities", format = OpCoverageReport.class)
     public void twoGraphsOfOneFunctionHaveOneGradient(@ForAll("graphs") GraphSpec graph) {
         List<Identity> supported = Identity.ALL.stream().filter(i -> i.supportedBy(ops())).toList();
@@ -580,7 +581,7 @@ public abstract class AutogradContract<V> {
     // ================================================================== coverage
 
     /** Every op the engine declares occurs in at least {@value #MIN_OP_COVERAGE_PERCENT} % of generated graphs. */
-    @Property
+    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     @StatisticsReport(label = "ops", format = OpCoverageReport.class)
     public void everyDeclaredOpOccursInTheGeneratedGraphs(@ForAll("graphs") GraphSpec graph) {
         if (!graph.outputShape().isScalar()) {
@@ -596,7 +597,7 @@ public abstract class AutogradContract<V> {
     }
 
     /** Every declared activation and loss, with and without L2, and every depth occur in the generated networks. */
-    @Property
+    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     @Requires(networks = true)
     @StatisticsReport(label = "activations", format = OpCoverageReport.class)
     public void everyActivationAndLossOccursInTheGeneratedNetworks(@ForAll("networks") NetworkSpec network) {

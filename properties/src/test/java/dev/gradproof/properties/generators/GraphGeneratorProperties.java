@@ -12,6 +12,7 @@ import dev.gradproof.properties.graph.Node;
 import dev.gradproof.properties.graph.OpNode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
@@ -45,7 +46,7 @@ class GraphGeneratorProperties {
         assertThat(names).doesNotHaveDuplicates();
     }
 
-    @Property
+    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     void graphsHaveForksBroadcastingAndReductions(@ForAll GraphSpec graph) {
         boolean leafReused = graph.leafIndices().stream().anyMatch(leaf -> graph.consumers(leaf).size() > 1);
         boolean broadcast = false;
@@ -128,7 +129,7 @@ class GraphGeneratorProperties {
         assertThat(forked.whole().evaluate(CORE).outputValue().get(0)).isCloseTo(sum, within(1e-15 * magnitude));
     }
 
-    @Property
+    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     void tensorOutputGraphsEndInTheirLastResult(@ForAll("tensorGraphs") GraphSpec graph) {
         assertThat(graph.node(graph.output())).isInstanceOf(OpNode.class);
         Statistics.label("output").collect(graph.outputShape().isScalar() ? "scalar" : "tensor");
