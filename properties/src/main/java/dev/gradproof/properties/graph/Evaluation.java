@@ -42,12 +42,13 @@ public final class Evaluation<V> {
 
     /** The value of spec node {@code index}. */
     public DenseArray value(int index) {
-        return engine.value(nodes.get(index));
+        return EngineFailure.during(engine.name(), "reading the value of node " + index, spec,
+                () -> engine.value(nodes.get(index)));
     }
 
     /** The value of the output. */
     public DenseArray outputValue() {
-        return engine.value(output());
+        return value(spec.output());
     }
 
     /** Backward from a scalar output with upstream 1. */
@@ -57,13 +58,17 @@ public final class Evaluation<V> {
 
     /** Backward from the output with the given upstream gradient. */
     public Evaluation<V> backward(DenseArray upstream) {
-        engine.backward(output(), upstream);
+        EngineFailure.during(engine.name(), "in backward", spec, () -> {
+            engine.backward(output(), upstream);
+            return this;
+        });
         return this;
     }
 
     /** The gradient accumulated into leaf {@code index}. */
     public DenseArray grad(int index) {
-        return engine.grad(nodes.get(index));
+        return EngineFailure.during(engine.name(), "reading the gradient of node " + index, spec,
+                () -> engine.grad(nodes.get(index)));
     }
 
     /** The gradients of all leaves, in the order of {@link GraphSpec#leafIndices()}. */

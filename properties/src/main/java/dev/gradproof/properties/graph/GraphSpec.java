@@ -185,7 +185,8 @@ public final class GraphSpec {
         for (int index : leafIndices()) {
             LeafNode leaf = leaf(index);
             DenseArray value = DenseArrays.of(leaf.value());
-            leaves.add(leaf.requiresGrad() ? engine.leaf(leaf.name(), value) : engine.constant(leaf.name(), value));
+            leaves.add(EngineFailure.during(engine.name(), "making leaf " + leaf.name(), this,
+                    () -> leaf.requiresGrad() ? engine.leaf(leaf.name(), value) : engine.constant(leaf.name(), value)));
         }
         return evaluate(engine, leaves);
     }
@@ -213,7 +214,8 @@ public final class GraphSpec {
                 for (int input : op.inputs()) {
                     inputs.add(built.get(input));
                 }
-                built.add(op.op().equals(ShapeRules.DETACH) ? engine.detach(inputs.get(0)) : engine.apply(op.call(), inputs));
+                built.add(EngineFailure.during(engine.name(), "applying " + op.op() + " (node " + built.size() + ")", this,
+                        () -> op.op().equals(ShapeRules.DETACH) ? engine.detach(inputs.get(0)) : engine.apply(op.call(), inputs)));
             }
         }
         return new Evaluation<>(this, engine, built);

@@ -3,11 +3,14 @@ package dev.gradproof.properties.graph;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.autograd.Variable;
 import dev.gradproof.properties.core.AutogradCoreAdapter;
+import dev.gradproof.properties.engine.AutogradAdapter;
+import dev.gradproof.properties.engine.DenseArray;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,6 +149,51 @@ class GraphSpecTest {
         GraphSpec unused = GraphRewrites.withUnusedLeaf(spec, "u", Tensor.zeros(3));
         assertThat(unused.leafIndices()).hasSize(2);
         assertThat(unused.toString()).isEqualTo(spec.toString());
+    }
+
+    @Test
+    void anEnginesExceptionIsReportedWithWhatItWasDoingAndTheGraph() {
+        AutogradAdapter<Variable> crashing = new AutogradAdapter<>() {
+            @Override
+            public String name() {
+                return "crashing engine";
+            }
+
+            @Override
+            public Set<String> ops() {
+                return Set.of(Ops.ADD, Ops.SUM, Ops.MUL);
+            }
+
+            @Override
+            public Variable leaf(String name, DenseArray value) {
+                return CORE.leaf(name, value);
+            }
+
+            @Override
+            public Variable apply(OpCall call, List<Variable> inputs) {
+                throw new IllegalStateException("no " + call.op() + " today");
+            }
+
+            @Override
+            public void backward(Variable output, DenseArray upstream) {
+                CORE.backward(output, upstream);
+            }
+
+            @Override
+            public DenseArray value(Variable node) {
+                return CORE.value(node);
+            }
+
+            @Override
+            public DenseArray grad(Variable node) {
+                return CORE.grad(node);
+            }
+        };
+        assertThatThrownBy(() -> notesExample().evaluate(crashing))
+                .isInstanceOf(EngineFailure.class)
+                .hasMessage("crashing engine threw IllegalStateException applying add (node 3): no add today\n"
+                        + "  in graph (5 nodes): (x[] + y[]) * z[]")
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
