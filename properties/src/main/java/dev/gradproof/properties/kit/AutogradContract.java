@@ -15,6 +15,8 @@ import dev.gradproof.properties.generators.NetworkSpec;
 import dev.gradproof.properties.generators.TensorArbitrary;
 import dev.gradproof.properties.graph.DenseArrays;
 import dev.gradproof.properties.graph.Evaluation;
+import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.properties.graph.GraphFunction;
 import dev.gradproof.properties.graph.GraphRewrites;
 import dev.gradproof.properties.graph.GraphSpec;
 import dev.gradproof.properties.graph.Identity;
@@ -34,6 +36,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +186,37 @@ public abstract class AutogradContract<V> {
             Check.shape("gradient shape", node.name(), grad, node.shape().dims(), graph);
             Check.finite("gradient shape", "gradient of " + node.name(), grad, graph);
         }
+    }
+
+    /**
+     * Random graphs and random networks pass gradcheck, in FAST and in SAMPLED mode: every checked
+     * element passes or is reported as a kink, never as a failure. The engine is seen as foreign
+     * code (its value and gradient over plain arrays), so kinks are found by gradcheck's one-sided
+     * heuristic, and the graph is checked at a {@link GenericPoint generic point} near the
+     * generated one. Results are not recorded one by one (thousands of tries); the failing one is
+     * printed with gradcheck's table, seed, replay line and the leaves' values, and shrunk by jqwik.
+     */
+    @Property
+    public void graphsAndNetworksPassGradcheck(@ForAll("graphsAndNetworks") GraphSpec generated,
+                                               @ForAll("gradcheckSeeds") long seed) {
+        GraphSpec graph = GenericPoint.near(generated, seed);
+        GraphFunction f = GraphFunction.of(graph, adapter());
+        GradCheck check = GradCheck.scalar(
+                in -> f.value(Arrays.asList(in)),
+                in -> f.gradient(Arrays.asList(in)).toArray(new double[0][]));
+        List<String> names = f.names();
+        List<int[]> shapes = f.shapes();
+        List<double[]> point = f.point();
+        for (int i = 0; i < names.size(); i++) {
+            check.input(names.get(i), point.get(i), shapes.get(i));
+        }
+        GradcheckVerdicts.assertPassesOrKinks(check, seed, graph);
+    }
+
+    /** Seeds for gradcheck's own random choices (FAST directions, SAMPLED elements). */
+    @Provide
+    public Arbitrary<Long> gradcheckSeeds() {
+        return Arbitraries.longs().withoutEdgeCases();
     }
 
     // ================================================================== forks
