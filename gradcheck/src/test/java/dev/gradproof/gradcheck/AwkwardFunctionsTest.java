@@ -171,6 +171,36 @@ class AwkwardFunctionsTest {
     }
 
     @Test
+    void aKinkInAStronglyCurvedFunctionIsAKinkDespiteTheOneSidedSlopesTruncation() {
+        // f(x) = 3e-3 relu(x) - 1e3 x^2 at 0: the subgradient 0 is the left derivative, but the
+        // one-sided differences are first-order accurate, off by c h = 1e-3 each: left 1e-3,
+        // right 2e-3, so the analytic 0 lies outside them by exactly their truncation error
+        GradCheckResult result = GradCheck.scalar(
+                in -> 3e-3 * Math.max(0, in[0][0]) - 1e3 * in[0][0] * in[0][0],
+                in -> new double[][] {{(in[0][0] > 0 ? 3e-3 : 0) - 2e3 * in[0][0]}})
+                .input("x", 0.0).check();
+        assertThat(result).passes().hasKinkAt("x");
+        // a subgradient beyond both slopes by more than their truncation still fails
+        assertThat(GradCheck.scalar(
+                in -> 3e-3 * Math.max(0, in[0][0]) - 1e3 * in[0][0] * in[0][0],
+                in -> new double[][] {{in[0][0] == 0 ? 1e-2 : (in[0][0] > 0 ? 3e-3 : 0) - 2e3 * in[0][0]}})
+                .input("x", 0.0).check()).fails().hasFailureAt("x");
+    }
+
+    @Test
+    void reluOfTMinusReluOfMinusTIsAKinkForAutogradAndAFailureForForeignCode() {
+        // relu(t) - relu(-t) = t: both one-sided slopes are 1, but every AD engine, taking the
+        // subgradient 0 of each ReLU, returns 0 at t = 0. The branch records show that the probes
+        // cross the kinks; values alone cannot tell this from a wrong gradient.
+        assertThat(GradCheck.of(v -> v.get(0).relu().sub(v.get(0).neg().relu()).sum())
+                .input("t", new double[] {0, 0.5}).check())
+                .passes().hasKinkAt("t", 0).hasKinkIn("relu");
+        assertThat(GradCheck.scalar(in -> Math.max(0, in[0][0]) - Math.max(0, -in[0][0]),
+                in -> new double[][] {{in[0][0] > 0 ? 1 : in[0][0] < 0 ? 1 : 0}})
+                .input("t", 0.0).check()).fails().hasFailureAt("t");
+    }
+
+    @Test
     void variablesMayBeGivenDirectlyWithConstantsExcluded() {
         Variable x = Variable.constant("x", Tensor.matrix(new double[][] {{1, -2}, {0.5, 3}}));
         Variable w = Variable.leaf("w", Tensor.matrix(new double[][] {{0.2, -0.1}, {0.4, 0.3}}));

@@ -106,4 +106,18 @@ class FastModeTest {
         assertThat(result.fastConfidence().statement()).contains("spectral norm", "rank one");
         assertThat(result.directions()).hasSize(6);
     }
+
+    @Test
+    void aFailingDirectionIsConfirmedElementByElementAndNamesTheWrongElement() {
+        // tanh on a 6 x 6 input, with the gradient wrong by 10% in element [4, 1] only
+        double[] x = Foreign.uniform(3, 36, -2, 2);
+        GradCheckResult result = GradCheck.scalar(in -> Foreign.sumOf(in, Math::tanh), in -> {
+                    double[][] g = Foreign.gradientOf(in, v -> 1 - Math.tanh(v) * Math.tanh(v));
+                    g[0][4 * 6 + 1] *= 1.1;
+                    return g;
+                }).input("x", x, 6, 6).mode(Mode.FAST).check();
+        assertThat(result).fails().hasFailureAt("x", 4, 1);
+        assertThat(result.input("x").orElseThrow().statistics().failed()).isEqualTo(1);
+        assertThat(result.notes()).anyMatch(n -> n.contains("the element-wise check confirms it"));
+    }
 }

@@ -63,6 +63,12 @@ public record CheckOptions(
         excluded = excluded.clone();
     }
 
+    /** These options in another mode. */
+    public CheckOptions withMode(Mode newMode) {
+        return new CheckOptions(kind, newMode, tolerances, seed, samplesPerInput, directions, projections,
+                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay);
+    }
+
     /** Whether input {@code i} is excluded. */
     public boolean isExcluded(int i) {
         return i < excluded.length && excluded[i];

@@ -103,10 +103,18 @@ public final class GradChecker {
             if (fast.kinkRedraws() > 0) {
                 assembly.note(fast.kinkRedraws() + " random directions crossed a kink and were drawn again");
             }
-            return assembly.build(fast.outcomes(), fast.confidence(), 0, started, counters);
+            List<Outcome> outcomes = fast.outcomes();
+            if (FastConfirmation.needed(outcomes)) {
+                List<Outcome> elements = ElementCheck.run(function, inputs, point, wrt,
+                        components(base, outputSize, options), backward, prober, judge, noise,
+                        options.withMode(Mode.FULL));
+                List<String> notes = new java.util.ArrayList<>();
+                outcomes = FastConfirmation.resolve(outcomes, elements, notes);
+                notes.forEach(assembly::note);
+            }
+            return assembly.build(outcomes, fast.confidence(), 0, started, counters);
         }
-        Components components = Components.of(base.outputShape(), outputSize, options.fullJacobianLimit(),
-                options.projections(), Seeds.random(options.seed(), Seeds.COMPONENTS, 0));
+        Components components = components(base, outputSize, options);
         if (components.projected()) {
             assembly.note("the output has " + outputSize + " elements: the Jacobian was compared through "
                     + components.count() + " random projections u^T J");
@@ -114,5 +122,10 @@ public final class GradChecker {
         List<Outcome> outcomes = ElementCheck.run(function, inputs, point, wrt, components, backward, prober, judge,
                 noise, options);
         return assembly.build(outcomes, null, components.projected() ? components.count() : 0, started, counters);
+    }
+
+    private static Components components(Evaluation base, int outputSize, CheckOptions options) {
+        return Components.of(base.outputShape(), outputSize, options.fullJacobianLimit(), options.projections(),
+                Seeds.random(options.seed(), Seeds.COMPONENTS, 0));
     }
 }

@@ -19,7 +19,8 @@ import dev.gradproof.gradcheck.model.Verdict;
  *   <li>a kink is suspected when the fourth difference over {@code 2h} (of the order of the jump in
  *       slope at a kink, of {@code h^3 g''''} for a smooth function) stands far above rounding and is
  *       not negligible against the slopes. Then the one-sided slopes decide: if they disagree and the
- *       analytic value lies between them (or equals one), the element is a KINK; if it lies outside,
+ *       analytic value lies between them (or equals one, up to their noise and their own first-order
+ *       truncation error), the element is a KINK; if it lies outside,
  *       a FAIL; if they agree, the kink lies beyond {@code h} and {@code D(h)} is compared with the
  *       slopes' difference as its error.</li>
  * </ul>
@@ -91,7 +92,9 @@ final class Judge {
         boolean disagree = spread > Math.max(oneSidedNoise,
                 tolerances.kinkRelativeThreshold() * Math.max(Math.abs(left), Math.abs(right)));
         if (disagree) {
-            double slack = Math.max(Math.max(oneSidedNoise, floor), 0.1 * spread);
+            // the one-sided slopes are first-order accurate: allow their truncation (twice, as a margin)
+            double slack = Math.max(Math.max(oneSidedNoise, floor),
+                    Math.max(0.1 * spread, 2 * stencil.oneSidedTruncation(t, g)));
             double lo = Math.min(left, right) - slack;
             double hi = Math.max(left, right) + slack;
             if (analytic >= lo && analytic <= hi) {

@@ -130,6 +130,20 @@ final class Stencil {
     }
 
     /**
+     * The truncation error of the one-sided slopes: {@code |slope(h) - slope(2h)|} on each side,
+     * about {@code h |g''| / 2}, the larger of the two. A one-sided difference is only first-order
+     * accurate, so where a curved function meets a kink the slope on the side of the analytic
+     * value is off by this much.
+     */
+    double oneSidedTruncation(double[] t, double[] g) {
+        int plus2 = indexOf(2);
+        int minus2 = indexOf(-2);
+        double right2 = (g[plus2] - g[zero]) / (t[plus2] - t[zero]);
+        double left2 = (g[zero] - g[minus2]) / (t[zero] - t[minus2]);
+        return Math.max(Math.abs(rightSlope(t, g) - right2), Math.abs(leftSlope(t, g) - left2));
+    }
+
+    /**
      * The fourth difference of the values at {@code -2h..2h}, from the divided difference over the
      * actual displacements (so uneven rounding of the probe points does not show as curvature):
      * {@code 24 hbar^4 g[t-2, ..., t2]}, which is {@code g(-2h) - 4g(-h) + 6g(0) - 4g(h) + g(2h)}

@@ -1,0 +1,416 @@
+package dev.gradproof.properties.generators;
+
+import dev.gradproof.autograd.Shape;
+import dev.gradproof.autograd.Tensor;
+import dev.gradproof.properties.engine.OpCall;
+import dev.gradproof.properties.engine.Ops;
+import dev.gradproof.properties.graph.GraphSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Interprets a {@link GraphRecipe} as a {@link GraphSpec}: a deterministic function of the recipe,
+ * so that jqwik shrinks the recipe (fewer steps, smaller numbers, fewer values) and every shrunk
+ * recipe is still a valid graph.
+ *
+ * <p>Operands are chosen among the nodes built so far, so nodes are reused (forks, including
+ * {@code x * x}). Domains are respected by construction: the input of log, sqrt, 1/x, a fractional
+ * power and the denominator of div is made positive ({@code x^2 + c}) unless its
+ * {@link Interval} is already at least {@value #POSITIVE_MARGIN}; and an op whose result could exceed
+ * {@link Interval#LIMIT} in magnitude gets its large inputs squashed by tanh first.
+ */
+final class RandomGraphBuilder {
+
+    /** The least value a guarded input of log, sqrt, 1/x or a denominator can take. */
+    static final double POSITIVE_MARGIN = 0.25;
+    /** Broadcast results larger than this are avoided. */
+    private static final int MAX_SIZE = 256;
+
+    private static final double[] ADD_CONSTANTS = {1, -0.5, 2, -3};
+    private static final double[] MUL_CONSTANTS = {2, -1, 0.5, -3};
+    private static final double[] POWERS = {2, 3, 0.5, 1.5, -1};
+    private static final double[] SLOPES = {0.01, 0.1, 0.2};
+    private static final double[] ALPHAS = {1, 0.5, 2};
+    private static final double[] LAMBDAS = {0.1, 0.5, 1};
+
+    private final List<String> ops;
+    private final Set<String> available;
+    private final ValuePool pool;
+    private final GraphSpec.Builder builder = GraphSpec.builder();
+    private final List<Interval> bounds = new ArrayList<>();
+    private final List<Integer> uses = new ArrayList<>();
+    private final List<Integer> leaves = new ArrayList<>();
+    private List<Integer> visible = new ArrayList<>();
+    private int names;
+
+    private RandomGraphBuilder(List<String> ops, List<Double> pool) {
+        this.ops = List.copyOf(ops);
+        this.available = Set.copyOf(ops);
+        this.pool = new ValuePool(pool);
+    }
+
+    /** A graph from the recipe's first body; scalar output (the sum of its results) or its last op's tensor. */
+    static GraphSpec build(List<String> ops, GraphRecipe recipe, boolean scalarOutput) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+        b.addLeaves(recipe);
+        int output = b.body(recipe.bodies().get(0), scalarOutput);
+        return b.builder.build(output);
+    }
+
+    /** One graph per body over shared leaves, and their sum. */
+    static ForkedGraph buildForked(List<String> ops, GraphRecipe recipe) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+        b.addLeaves(recipe);
+        List<Integer> outputs = new ArrayList<>();
+        for (List<Step> steps : recipe.bodies()) {
+            outputs.add(b.body(steps, true));
+        }
+        int total = outputs.get(0);
+        for (int i = 1; i < outputs.size(); i++) {
+            total = b.emitExactly(OpCall.of(Ops.ADD), total, outputs.get(i));
+        }
+        return new ForkedGraph(b.builder.build(total), outputs);
+    }
+
+    // ------------------------------------------------------------------ leaves and bodies
+
+    private void addLeaves(GraphRecipe recipe) {
+        Shape base = Shape.of(recipe.baseDims().stream().mapToInt(Integer::intValue).toArray());
+        for (int mask : recipe.leafMasks()) {
+            leaves.add(freshLeaf("x", Shapes.broadcastable(base, mask)));
+        }
+    }
+
+    private int freshLeaf(String prefix, Shape shape) {
+        Tensor value = pool.next(shape, 1.0);
+        int index = builder.leaf(prefix + names++, value);
+        double[] data = value.toArray();
+        track(Interval.of(min(data), max(data)));
+        visible.add(index);
+        return index;
+    }
+
+    private int body(List<Step> steps, boolean scalarOutput) {
+        visible = new ArrayList<>(leaves);
+        int first = builder.size();
+        for (Step step : steps) {
+            apply(step);
+        }
+        List<Integer> results = new ArrayList<>();
+        for (int i = first; i < builder.size(); i++) {
+            if (!isLeaf(i) && uses.get(i) == 0) {
+                results.add(i);
+            }
+        }
+        if (results.isEmpty()) {
+            results.add(emitExactly(OpCall.of(Ops.ADD), leaves.get(0), leaves.get(0)));
+        }
+        if (!scalarOutput) {
+            return results.get(results.size() - 1);
+        }
+        int total = -1;
+        for (int result : results) {
+            int reduced = builder.shape(result).isScalar() ? result : emitExactly(OpCall.of(Ops.SUM), result);
+            total = total < 0 ? reduced : emitExactly(OpCall.of(Ops.ADD), total, reduced);
+        }
+        return total;
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    private void apply(Step step) {
+        String op = ops.get(step.op() % ops.size());
+        int p = step.param();
+        switch (op) {
+            case Ops.ADD, Ops.SUB, Ops.MUL, Ops.DIV, Ops.MAXIMUM, Ops.MINIMUM -> binary(op, step);
+            case Ops.SUM, Ops.MEAN -> emit(OpCall.of(op), pick(visible, step.a()));
+            case Ops.SUM_AXIS, Ops.MEAN_AXIS -> withRankAtLeast(1, step.a(), x -> {
+                int rank = builder.shape(x).rank();
+                return emit(OpCall.alongAxis(op, p % rank, (p / rank) % 2 == 1), x);
+            });
+            case Ops.SOFTMAX, Ops.LOG_SOFTMAX -> withRankAtLeast(1, step.a(),
+                    x -> emit(OpCall.alongAxis(op, p % builder.shape(x).rank(), false), x));
+            case Ops.TRANSPOSE -> withRankAtLeast(2, step.a(), x -> emit(OpCall.of(op), x));
+            case Ops.BROADCAST_TO -> broadcastTo(pick(visible, step.a()), p);
+            case Ops.RESHAPE -> reshape(pick(visible, step.a()), p);
+            case Ops.MATMUL -> matmul(step);
+            case Ops.MAXOUT -> maxout(step);
+            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE -> classifierLoss(op, step);
+            case Ops.SUM_SQUARED_ERROR -> {
+                int x = pick(visible, step.a());
+                emit(OpCall.of(op), x, freshLeaf("y", builder.shape(x)));
+            }
+            case Ops.L2 -> {
+                int x = pick(visible, step.a());
+                double lambda = LAMBDAS[(p / 2) % LAMBDAS.length];
+                if (p % 2 == 1) {
+                    emit(OpCall.withScalar(op, lambda), x, pick(visible, step.b()));
+                } else {
+                    emit(OpCall.withScalar(op, lambda), x);
+                }
+            }
+            default -> unary(op, step);
+        }
+    }
+
+    private void unary(String op, Step step) {
+        int p = step.param();
+        OpCall call = switch (op) {
+            case Ops.ADD_CONSTANT -> OpCall.withScalar(op, ADD_CONSTANTS[p % ADD_CONSTANTS.length]);
+            case Ops.MUL_CONSTANT -> OpCall.withScalar(op, MUL_CONSTANTS[p % MUL_CONSTANTS.length]);
+            case Ops.POW -> OpCall.withScalar(op, POWERS[p % POWERS.length]);
+            case Ops.LEAKY_RELU -> OpCall.withScalar(op, SLOPES[p % SLOPES.length]);
+            case Ops.ELU -> OpCall.withScalar(op, ALPHAS[p % ALPHAS.length]);
+            default -> OpCall.of(op);
+        };
+        int x = pick(visible, step.a());
+        if (needsPositiveInput(call)) {
+            x = positive(x, p);
+            if (x < 0) {
+                return;
+            }
+        }
+        emit(call, x);
+    }
+
+    private static boolean needsPositiveInput(OpCall call) {
+        return switch (call.op()) {
+            case Ops.LOG, Ops.SQRT, Ops.RECIPROCAL -> true;
+            case Ops.POW -> call.scalar() != Math.rint(call.scalar()) || call.scalar() < 0;
+            default -> false;
+        };
+    }
+
+    private void binary(String op, Step step) {
+        int p = step.param();
+        int a = pick(visible, step.a());
+        Shape shape = builder.shape(a);
+        int b;
+        if (p % 4 == 3) {
+            b = freshLeaf("x", Shapes.broadcastable(shape, p / 4));
+        } else {
+            List<Integer> partners = new ArrayList<>();
+            for (int candidate : visible) {
+                if (broadcastSize(shape, builder.shape(candidate)) <= MAX_SIZE) {
+                    partners.add(candidate);
+                }
+            }
+            b = pick(partners, step.b());
+        }
+        if ((p / 4) % 2 == 1) {
+            int t = a;
+            a = b;
+            b = t;
+        }
+        if (op.equals(Ops.DIV)) {
+            b = positive(b, p);
+            if (b < 0) {
+                return;
+            }
+        }
+        emit(OpCall.of(op), a, b);
+    }
+
+    private static int broadcastSize(Shape a, Shape b) {
+        try {
+            return Shape.broadcast(a, b, "add").size();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private void broadcastTo(int x, int p) {
+        int[] dims = builder.shape(x).dims();
+        int grown = 2 + (p / 2) % 2;
+        int ones = -1;
+        for (int i = 0; i < dims.length && ones < 0; i++) {
+            if (dims[i] == 1) {
+                ones = i;
+            }
+        }
+        int[] target;
+        if (ones >= 0 && p % 2 == 0) {
+            target = dims.clone();
+            target[ones] = grown;
+        } else if (dims.length < 4) {
+            target = new int[dims.length + 1];
+            target[0] = grown;
+            System.arraycopy(dims, 0, target, 1, dims.length);
+        } else {
+            return;
+        }
+        emit(OpCall.withInts(Ops.BROADCAST_TO, target), x);
+    }
+
+    private void reshape(int x, int p) {
+        int size = builder.shape(x).size();
+        int[][] targets = {{size}, {1, size}, {size, 1}};
+        for (int i = 0; i < targets.length; i++) {
+            int[] target = targets[(p + i) % targets.length];
+            if (!Shape.of(target).equals(builder.shape(x))) {
+                emit(OpCall.withInts(Ops.RESHAPE, target), x);
+                return;
+            }
+        }
+    }
+
+    private void matmul(Step step) {
+        int x = matrix(step.a());
+        if (x < 0) {
+            return;
+        }
+        int p = step.param();
+        int k = builder.shape(x).dim(1);
+        List<Integer> partners = new ArrayList<>();
+        for (int candidate : visible) {
+            Shape s = builder.shape(candidate);
+            if (s.rank() == 2 && s.dim(0) == k) {
+                partners.add(candidate);
+            }
+        }
+        int w = p % 2 == 0 && !partners.isEmpty() ? pick(partners, step.b())
+                : freshLeaf("w", Shape.of(k, 1 + (p / 2) % 4));
+        emit(OpCall.of(Ops.MATMUL), x, w);
+    }
+
+    private void maxout(Step step) {
+        int x = matrix(step.a());
+        if (x < 0) {
+            return;
+        }
+        int d = builder.shape(x).dim(1);
+        int h = 1 + step.param() % 3;
+        int w1 = freshLeaf("w", Shape.of(d, h));
+        int b1 = freshLeaf("b", Shape.of(h));
+        int w2 = freshLeaf("w", Shape.of(d, h));
+        int b2 = freshLeaf("b", Shape.of(h));
+        emit(OpCall.of(Ops.MAXOUT), x, w1, b1, w2, b2);
+    }
+
+    private void classifierLoss(String op, Step step) {
+        int scores = matrix(step.a());
+        if (scores < 0) {
+            return;
+        }
+        Shape s = builder.shape(scores);
+        int[] labels = new int[s.dim(0)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (step.param() + i) % s.dim(1);
+        }
+        emit(OpCall.withInts(op, labels), scores);
+    }
+
+    /** A matrix operand: a visible rank-2 node, or a node reshaped to one row; -1 if impossible. */
+    private int matrix(int choice) {
+        List<Integer> matrices = new ArrayList<>();
+        for (int candidate : visible) {
+            if (builder.shape(candidate).rank() == 2) {
+                matrices.add(candidate);
+            }
+        }
+        if (!matrices.isEmpty()) {
+            return pick(matrices, choice);
+        }
+        if (!available.contains(Ops.RESHAPE)) {
+            return -1;
+        }
+        int x = pick(visible, choice);
+        return emit(OpCall.withInts(Ops.RESHAPE, 1, builder.shape(x).size()), x);
+    }
+
+    private void withRankAtLeast(int rank, int choice, java.util.function.IntUnaryOperator op) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int candidate : visible) {
+            if (builder.shape(candidate).rank() >= rank) {
+                candidates.add(candidate);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            op.applyAsInt(pick(candidates, choice));
+        }
+    }
+
+    // ------------------------------------------------------------------ guards and emission
+
+    /** {@code x} itself when surely at least the margin, else {@code x^2 + c}; -1 if the engine lacks the ops. */
+    private int positive(int x, int p) {
+        if (bounds.get(x).lo() >= POSITIVE_MARGIN) {
+            return x;
+        }
+        if (!available.contains(Ops.SQUARE) || !available.contains(Ops.ADD_CONSTANT)) {
+            return -1;
+        }
+        double c = p % 2 == 0 ? 1.0 : 0.5;
+        return emit(OpCall.withScalar(Ops.ADD_CONSTANT, c), emit(OpCall.of(Ops.SQUARE), x));
+    }
+
+    /**
+     * Adds the op; if its result could exceed the limit, first squashes its large op-node inputs by
+     * tanh.
+     */
+    private int emit(OpCall call, int... inputs) {
+        if (!bound(call, inputs).within(Interval.LIMIT) && available.contains(Ops.TANH)) {
+            java.util.Map<Integer, Integer> squashed = new java.util.HashMap<>();
+            for (int i = 0; i < inputs.length; i++) {
+                int input = inputs[i];
+                if (!isLeaf(input) && bounds.get(input).magnitude() > 1) {
+                    inputs[i] = squashed.computeIfAbsent(input, x -> emit(OpCall.of(Ops.TANH), x));
+                }
+            }
+        }
+        return emitExactly(call, inputs);
+    }
+
+    /** Adds the op as it is, without squashing: for the sums that end a graph and join branches. */
+    private int emitExactly(OpCall call, int... inputs) {
+        Interval range = bound(call, inputs);
+        int index = builder.apply(call, inputs);
+        for (int input : inputs) {
+            uses.set(input, uses.get(input) + 1);
+        }
+        track(range);
+        visible.add(index);
+        return index;
+    }
+
+    private Interval bound(OpCall call, int... inputs) {
+        List<Interval> in = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
+        for (int input : inputs) {
+            in.add(bounds.get(input));
+            shapes.add(builder.shape(input));
+        }
+        return Interval.of(call, in, shapes);
+    }
+
+    private void track(Interval range) {
+        bounds.add(range);
+        uses.add(0);
+    }
+
+    private boolean isLeaf(int index) {
+        return builder.node(index) instanceof dev.gradproof.properties.graph.LeafNode;
+    }
+
+    private static int pick(List<Integer> candidates, int choice) {
+        return candidates.get(candidates.size() - 1 - choice % candidates.size());
+    }
+
+    private static double min(double[] data) {
+        double m = data.length == 0 ? 0 : Double.POSITIVE_INFINITY;
+        for (double v : data) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    private static double max(double[] data) {
+        double m = data.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        for (double v : data) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

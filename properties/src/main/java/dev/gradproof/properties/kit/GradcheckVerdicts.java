@@ -1,0 +1,44 @@
+package dev.gradproof.properties.kit;
+
+import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.LeafNode;
+
+/**
+ * Runs one gradient check of a generated graph in FAST and in SAMPLED mode and fails with
+ * gradcheck's message and the graph unless every element passed or was reported as a kink.
+ */
+public final class GradcheckVerdicts {
+
+    private GradcheckVerdicts() {
+    }
+
+    /**
+     * Runs {@code check} (inputs set) in FAST and SAMPLED mode with {@code seed}, on one thread and
+     * without recording (a property runs thousands of them; jqwik reports the property itself).
+     *
+     * @throws AssertionError naming the mode, the graph and gradcheck's table of worst elements
+     */
+    /** Every leaf of the graph with its value, one per line: what a replay needs. */
+    static String leafValues(GraphSpec graph) {
+        StringBuilder text = new StringBuilder();
+        for (int i : graph.leafIndices()) {
+            LeafNode leaf = graph.leaf(i);
+            text.append("  ").append(leaf.name()).append(leaf.shape()).append(leaf.requiresGrad() ? "" : " (constant)")
+                    .append(" = ").append(leaf.value()).append('\n');
+        }
+        return text.toString();
+    }
+
+    public static void assertPassesOrKinks(GradCheck check, long seed, GraphSpec graph) {
+        for (Mode mode : new Mode[] {Mode.FAST, Mode.SAMPLED}) {
+            GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).record(false).check();
+            if (!result.passed()) {
+                throw new AssertionError("gradcheck " + mode + " failed on graph " + graph + "\n"
+                        + result.failureMessage() + "\nat the leaves\n" + leafValues(graph));
+            }
+        }
+    }
+}
