@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.ResultJson;
 import dev.gradproof.gradcheck.recording.ResultRecorder;
+import dev.gradproof.reports.output.HtmlRenderer;
 import dev.gradproof.reports.output.ReportWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,16 @@ class ReportPageTest {
 
         assertThat(written.counts().checks()).isZero();
         assertThat(page(written)).contains("No results were recorded.").contains("no results folder found");
+    }
+
+    @Test
+    void theTemplateNeverSwitchesEscapingOff() throws IOException {
+        String template;
+        try (var in = HtmlRenderer.class.getClassLoader().getResourceAsStream(HtmlRenderer.TEMPLATE)) {
+            assertThat(in).as(HtmlRenderer.TEMPLATE).isNotNull();
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(template).doesNotContainPattern("\\|\\s*raw").doesNotContain("autoescape");
     }
 
     /** The text of the element with this id (no nested markup). */

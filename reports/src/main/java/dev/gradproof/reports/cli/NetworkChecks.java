@@ -1,0 +1,71 @@
+package dev.gradproof.reports.cli;
+
+import dev.gradproof.autograd.Losses;
+import dev.gradproof.autograd.Variable;
+import dev.gradproof.autograd.examples.TwoLayerNetwork;
+import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.Mode;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The notes' two-layer network ({@link TwoLayerNetwork}: {@code sum((sigmoid(x w1) w2 - y)^2)}),
+ * its weights {@code w1} and {@code w2} checked against the loss with the data {@code x} and the
+ * targets {@code y} excluded: once at the notes' sizes (N=64, D_in=1000, H=100, D_out=10; 101,000
+ * weights, so always {@link Mode#SAMPLED}, or FAST when asked), and once at small sizes (N=8,
+ * D_in=20, H=10, D_out=3; 230 weights) in the command's mode.
+ *
+ * <p>The checked function is the network's loss written over the check's variables; before the
+ * checks are planned its value at the network's weights is compared bitwise with
+ * {@link TwoLayerNetwork#loss()}, so that the two cannot drift apart.
+ */
+public final class NetworkChecks {
+
+    /** The op name the network's checks are tagged with. */
+    public static final String OP = "network";
+
+    /** The small network's sizes: N, D_in, H, D_out. */
+    static final int[] SMALL = {8, 20, 10, 3};
+
+    private NetworkChecks() {
+    }
+
+    /** The loss of the notes' network over variables {@code x, w1, w2, y}. */
+    static Variable loss(List<Variable> v) {
+        return Losses.sumSquaredError(v.get(0).matmul(v.get(1)).sigmoid().matmul(v.get(2)), v.get(3));
+    }
+
+    /** The two checks, with data and weights drawn from {@code seed}. */
+    public static List<PlannedCheck> plan(long seed) {
+        TwoLayerNetwork full = new TwoLayerNetwork(seed);
+        TwoLayerNetwork small = new TwoLayerNetwork(seed, SMALL[0], SMALL[1], SMALL[2], SMALL[3]);
+        requireSameLoss(full);
+        requireSameLoss(small);
+        return List.of(
+                new PlannedCheck(OP, "notes' network N=64 D_in=1000 H=100 D_out=10 (sampled)", false,
+                        () -> check(full, "notes' network N=64 D_in=1000 H=100 D_out=10 (sampled)")
+                                .mode(Mode.SAMPLED)),
+                new PlannedCheck(OP, "notes' network N=8 D_in=20 H=10 D_out=3", true,
+                        () -> check(small, "notes' network N=8 D_in=20 H=10 D_out=3")));
+    }
+
+    private static GradCheck check(TwoLayerNetwork net, String label) {
+        Function<List<Variable>, Variable> f = NetworkChecks::loss;
+        return GradCheck.of(f)
+                .input("x", net.x()).input("w1", net.w1().value()).input("w2", net.w2().value()).input("y", net.y())
+                .exclude("x", "y")
+                .label(label).op(OP);
+    }
+
+    /** The loss checked is the network's own: bitwise the same value at its weights. */
+    static void requireSameLoss(TwoLayerNetwork net) {
+        double own = net.loss().value().item();
+        double checked = loss(List.of(Variable.constant(net.x()), Variable.constant(net.w1().value()),
+                Variable.constant(net.w2().value()), Variable.constant(net.y()))).value().item();
+        if (Double.doubleToLongBits(own) != Double.doubleToLongBits(checked)) {
+            throw new IllegalStateException("the checked loss " + checked + " is not TwoLayerNetwork.loss() "
+                    + own + ": the network's formula changed");
+        }
+    }
+}
