@@ -52,11 +52,15 @@ public final class GradproofReport {
      */
     public record Written(Path index, Counts counts) {
 
-        /** {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 1 KINK)}. */
+        /**
+         * {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 1 KINK; 4 property runs, 0 failed)}.
+         */
         public String summary() {
             return "gradproof report: " + index + " (" + counts.checks() + " checks: " + counts.passed() + " PASS, "
                     + counts.failed() + " FAIL, " + counts.kinks() + " KINK"
-                    + (counts.unreadable() > 0 ? ", " + counts.unreadable() + " unreadable files" : "") + ")";
+                    + (counts.properties() > 0 ? "; " + counts.properties() + " property runs, "
+                            + counts.propertiesFailed() + " failed" : "")
+                    + (counts.unreadable() > 0 ? "; " + counts.unreadable() + " unreadable files" : "") + ")";
         }
     }
 }

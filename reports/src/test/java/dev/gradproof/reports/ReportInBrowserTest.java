@@ -95,6 +95,22 @@ class ReportInBrowserTest {
         assertThat(column(2)).containsExactlyInAnyOrder("matmul [6, 8] @ [8, 3]", "sigmoid [5]",
                 "sigmoid with the wrong backward", "relu at its kink", SampleResults.SCRIPT_LABEL);
         assertThat(browser.findElements(By.cssSelector("#ops tbody tr"))).hasSize(4);
+        assertThat(browser.findElement(By.id("count-properties")).getText()).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("#properties tbody tr"))).hasSize(SampleResults.PROPERTY_RUNS);
+    }
+
+    @Test
+    void propertyStatisticsOpenOnDemandAndCounterexamplesAreText() {
+        WebElement statistics = browser.findElements(By.cssSelector("#properties details")).stream()
+                .filter(d -> d.findElement(By.tagName("summary")).getText().endsWith("statistics"))
+                .findFirst().orElseThrow();
+        assertThat(statistics.findElement(By.tagName("pre")).isDisplayed()).isFalse();
+
+        statistics.findElement(By.tagName("summary")).click();
+
+        assertThat(statistics.findElement(By.tagName("pre")).getText()).contains("non-negative (26) :  52 %");
+        assertThat(browser.findElement(By.id("properties")).getText()).contains(SampleResults.MARKUP_COUNTEREXAMPLE);
+        assertThat(browser.findElements(By.cssSelector("#properties b"))).isEmpty();
     }
 
     @Test

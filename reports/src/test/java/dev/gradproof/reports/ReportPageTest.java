@@ -60,7 +60,24 @@ class ReportPageTest {
         assertThat(text(html, "count-kink")).isEqualTo("1");
         assertThat(text(html, "count-checks")).isEqualTo("5");
         assertThat(written.summary()).isEqualTo("gradproof report: " + written.index()
-                + " (5 checks: 3 PASS, 1 FAIL, 1 KINK)");
+                + " (5 checks: 3 PASS, 1 FAIL, 1 KINK; 3 property runs, 1 failed)");
+    }
+
+    @Test
+    void propertyRunsAreShownWithTheirStatisticsAndCounterexamples() throws IOException {
+        GradproofReport.Written written = GradproofReport.ofBuild(root, out, null);
+        String html = page(written);
+
+        assertThat(written.counts().properties()).isEqualTo(SampleResults.PROPERTY_RUNS);
+        assertThat(written.counts().propertiesFailed()).isEqualTo(1);
+        assertThat(written.counts().propertiesAborted()).isEqualTo(1);
+        assertThat(text(html, "count-properties")).isEqualTo("3");
+        assertThat(html).contains("GraphProperties.gradientsHaveTheirShapes")
+                .contains("[GraphProperties:gradientsHaveTheirShapes] (50) statistics")
+                .contains("non-negative (26) :  52 %")
+                .contains("sum(relu(x[2] &lt;b&gt;bold&lt;/b&gt;))").doesNotContain("<b>bold")
+                .contains("shrunk in 12 steps")
+                .contains("not supported: tiny does not declare capability SECOND_ORDER");
     }
 
     @Test
@@ -94,10 +111,12 @@ class ReportPageTest {
         }
         List<GradCheckResult> recorded;
         try (Stream<Path> files = Files.list(results)) {
-            recorded = files.sorted().map(ResultJson::read).toList();
+            recorded = files.filter(p -> !p.getFileName().toString().startsWith("property.")).sorted()
+                    .map(ResultJson::read).toList();
         }
         assertThat(read).containsExactlyElementsOf(recorded);
         assertThat(aggregate.get("unreadable")).isEmpty();
+        assertThat(aggregate.get("properties")).hasSize(SampleResults.PROPERTY_RUNS);
     }
 
     @Test
@@ -112,7 +131,7 @@ class ReportPageTest {
         assertThat(text(html, "count-unreadable")).isEqualTo("1");
         assertThat(html).contains("Unreadable result files (1)").contains("broken.json")
                 .contains("partial: the JSON ends early (line 1)");
-        assertThat(written.summary()).endsWith(", 1 unreadable files)");
+        assertThat(written.summary()).endsWith("; 1 unreadable files)");
     }
 
     @Test

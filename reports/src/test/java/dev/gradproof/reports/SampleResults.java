@@ -4,6 +4,8 @@ import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.recording.ResultRecorder;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.PropertyRunRecorder;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -84,10 +86,42 @@ final class SampleResults {
         return List.of(matmul, sigmoid, wrong, relu, hostile);
     }
 
-    /** Writes the results into {@code directory} as gradcheck's recorder does; returns the directory. */
+    static final int PROPERTY_RUNS = 3;
+    /** A counterexample that would be markup if the page did not escape it. */
+    static final String MARKUP_COUNTEREXAMPLE = "sum(relu(x[2] <b>bold</b>))";
+
+    /**
+     * Property runs as the recorder writes them (their rendering is what is tested here; the
+     * recorder itself is tested in the properties module and by the listener's test): one
+     * successful with jqwik's statistics report, one falsified and shrunk, one aborted.
+     */
+    static List<PropertyRun> propertyRuns() {
+        String statistics = "    negative     (24) :  48 %\n    non-negative (26) :  52 %\n";
+        return List.of(
+                new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "com.example.GraphProperties",
+                        "gradientsHaveTheirShapes", "GraphProperties:gradientsHaveTheirShapes", "SUCCESSFUL", 50, 50,
+                        50, "42", "RANDOMIZED",
+                        List.of(new PropertyRun.Report("[GraphProperties:gradientsHaveTheirShapes] (50) statistics",
+                                statistics)),
+                        List.of(), null, List.of(), null, "2026-01-01T00:00:00Z", 12, "17"),
+                new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "com.example.BrokenEngineProperties",
+                        "forksAccumulate", "BrokenEngineProperties:forksAccumulate", "FAILED", 7, 7, 100, "-123",
+                        "RANDOMIZED", List.of(), List.of(MARKUP_COUNTEREXAMPLE), 12, List.of("sum(relu(x[5, 3]))"),
+                        "AssertionError: the gradient of x differs", "2026-01-01T00:00:01Z", 40, "17"),
+                new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "com.example.TinyContractProperties",
+                        "hessianVectorProducts", "TinyContractProperties:hessianVectorProducts", "ABORTED", 0, 0,
+                        null, "7", null, List.of(), List.of(), null, List.of(),
+                        "TestAbortedException: not supported: tiny does not declare capability SECOND_ORDER",
+                        "2026-01-01T00:00:02Z", 1, "17"));
+    }
+
+    /** Writes the results and property runs into {@code directory} as the recorders do; returns the directory. */
     static Path writeTo(Path directory) {
         for (GradCheckResult r : all()) {
             ResultRecorder.write(r, directory);
+        }
+        for (PropertyRun run : propertyRuns()) {
+            PropertyRunRecorder.write(run, directory);
         }
         return directory;
     }

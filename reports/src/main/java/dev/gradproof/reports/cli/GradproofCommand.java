@@ -178,7 +178,7 @@ public final class GradproofCommand implements Callable<Integer> {
                 errors.add(new UnreadableFile("gradproof", name, 0, "the check could not run: " + o.error()));
             }
         }
-        return new CollectedResults(List.of(), checks, errors, 0, null);
+        return new CollectedResults(List.of(), checks, List.of(), errors, 0, null);
     }
 
     /** Runs the command and exits with its code. */

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param directories the folders read
  * @param checks      the results read, by module and file name
+ * @param properties  the jqwik property runs read, by module and file name
  * @param unreadable  the files that could not be read, with the reason
  * @param stale       results left out because they were recorded before {@code since}
  * @param since       the earliest recording time taken, or null for all
@@ -15,6 +16,7 @@ import java.util.List;
 public record CollectedResults(
         List<ResultsDirectory> directories,
         List<LoadedCheck> checks,
+        List<LoadedPropertyRun> properties,
         List<UnreadableFile> unreadable,
         int stale,
         Instant since) {
@@ -23,11 +25,12 @@ public record CollectedResults(
     public CollectedResults {
         directories = List.copyOf(directories);
         checks = List.copyOf(checks);
+        properties = List.copyOf(properties);
         unreadable = List.copyOf(unreadable);
     }
 
     /** True when no file at all was found. */
     public boolean isEmpty() {
-        return checks.isEmpty() && unreadable.isEmpty();
+        return checks.isEmpty() && properties.isEmpty() && unreadable.isEmpty();
     }
 }

@@ -3,11 +3,12 @@ package dev.gradproof.reports.collect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.InputResult;
 import dev.gradproof.gradcheck.model.ResultJson;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.PropertyRunJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads every result file of some results folders. A file that cannot be read (empty, cut short by
+ * Reads every result file of some results folders: gradcheck results and jqwik property runs
+ * (told apart by the property run's {@code format} field). A file that cannot be read (empty, cut short by
  * an interrupted write, not JSON, not a gradcheck result, missing required fields, a later schema)
  * becomes an {@link UnreadableFile} that says so; nothing throws and nothing is skipped silently.
  * Results recorded before an optional instant (an earlier build) are counted as stale and left out.
@@ -31,6 +33,9 @@ public final class ResultCollector {
     /** The fields without which a result cannot be shown. */
     static final List<String> REQUIRED_FIELDS = List.of("schemaVersion", "kind", "mode", "seed", "tolerances",
             "outputShape", "inputs", "directions", "findings", "notes", "statistics", "passed");
+
+    /** The fields without which a property run cannot be shown. */
+    static final List<String> PROPERTY_RUN_FIELDS = List.of("testClass", "property", "status", "tries", "checks");
 
     /** The prefix of the temporary files {@code ResultRecorder} moves into place. */
     static final String TEMPORARY_PREFIX = ".writing-";
@@ -53,18 +58,24 @@ public final class ResultCollector {
 
     /** Reads every file of the folders. */
     public CollectedResults collect(List<ResultsDirectory> directories) {
-        List<LoadedCheck> checks = new ArrayList<>();
-        List<UnreadableFile> unreadable = new ArrayList<>();
+        Sink sink = new Sink();
         int stale = 0;
         for (ResultsDirectory directory : directories) {
-            for (Path file : files(directory, unreadable)) {
-                switch (read(directory.module(), file, checks, unreadable)) {
+            for (Path file : files(directory, sink.unreadable)) {
+                switch (read(directory.module(), file, sink)) {
                     case STALE -> stale++;
                     case TAKEN -> { }
                 }
             }
         }
-        return new CollectedResults(directories, checks, unreadable, stale, since);
+        return new CollectedResults(directories, sink.checks, sink.properties, sink.unreadable, stale, since);
+    }
+
+    /** What the files gave. */
+    private static final class Sink {
+        final List<LoadedCheck> checks = new ArrayList<>();
+        final List<LoadedPropertyRun> properties = new ArrayList<>();
+        final List<UnreadableFile> unreadable = new ArrayList<>();
     }
 
     private enum Outcome { TAKEN, STALE }
@@ -95,13 +106,13 @@ public final class ResultCollector {
         return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(".tmp");
     }
 
-    private Outcome read(String module, Path file, List<LoadedCheck> checks, List<UnreadableFile> unreadable) {
+    private Outcome read(String module, Path file, Sink sink) {
         long bytes = size(file);
         if (isTemporary(file)) {
             if (recordedBefore(modified(file))) {
                 return Outcome.STALE;
             }
-            unreadable.add(new UnreadableFile(module, file, bytes,
+            sink.unreadable.add(new UnreadableFile(module, file, bytes,
                     "partial: a temporary file left by an interrupted write"));
             return Outcome.TAKEN;
         }
@@ -111,20 +122,13 @@ public final class ResultCollector {
             if (text.isBlank()) {
                 problem = "empty file";
             } else {
-                ObjectMapper mapper = ResultJson.mapper();
-                JsonNode tree = mapper.readTree(text);
-                problem = problemOf(tree);
-                if (problem == null) {
-                    GradCheckResult result = mapper.treeToValue(tree, GradCheckResult.class);
-                    if (recordedBefore(recordedAt(result, file))) {
-                        return Outcome.STALE;
-                    }
-                    problem = inconsistency(result);
-                    if (problem == null) {
-                        checks.add(new LoadedCheck(module, file, result));
-                        return Outcome.TAKEN;
-                    }
+                JsonNode tree = ResultJson.mapper().readTree(text);
+                Read read = PropertyRunJson.isPropertyRun(tree) ? takePropertyRun(module, file, tree, sink)
+                        : takeCheck(module, file, tree, sink);
+                if (read.problem() == null) {
+                    return read.outcome();
                 }
+                problem = read.problem();
             }
         } catch (JsonProcessingException e) {
             problem = endsEarly(e) ? "partial: the JSON ends early"
@@ -136,8 +140,62 @@ public final class ResultCollector {
         if (recordedBefore(modified(file))) {
             return Outcome.STALE;
         }
-        unreadable.add(new UnreadableFile(module, file, bytes, problem));
+        sink.unreadable.add(new UnreadableFile(module, file, bytes, problem));
         return Outcome.TAKEN;
+    }
+
+    /**
+     * What reading one file gave.
+     *
+     * @param outcome taken or stale, when there is no problem
+     * @param problem what is wrong, or null
+     */
+    private record Read(Outcome outcome, String problem) {
+        static Read problem(String problem) {
+            return new Read(null, problem);
+        }
+    }
+
+    private Read takeCheck(String module, Path file, JsonNode tree, Sink sink) throws JsonProcessingException {
+        String problem = problemOf(tree);
+        if (problem != null) {
+            return Read.problem(problem);
+        }
+        GradCheckResult result = ResultJson.mapper().treeToValue(tree, GradCheckResult.class);
+        if (recordedBefore(recordedAt(result, file))) {
+            return new Read(Outcome.STALE, null);
+        }
+        problem = inconsistency(result);
+        if (problem != null) {
+            return Read.problem(problem);
+        }
+        sink.checks.add(new LoadedCheck(module, file, result));
+        return new Read(Outcome.TAKEN, null);
+    }
+
+    private Read takePropertyRun(String module, Path file, JsonNode tree, Sink sink) {
+        String problem = propertyRunProblemOf(tree);
+        if (problem != null) {
+            return Read.problem(problem);
+        }
+        PropertyRun run = PropertyRunJson.read(tree);
+        if (recordedBefore(instant(run.timestamp(), file))) {
+            return new Read(Outcome.STALE, null);
+        }
+        sink.properties.add(new LoadedPropertyRun(module, file, run));
+        return new Read(Outcome.TAKEN, null);
+    }
+
+    /** What makes a property run's JSON unusable, or null. */
+    static String propertyRunProblemOf(JsonNode tree) {
+        JsonNode schema = tree.get("schemaVersion");
+        if (schema != null && schema.isInt() && schema.intValue() > PropertyRun.SCHEMA_VERSION) {
+            return "written with property-run schema " + schema.intValue() + "; this report reads schema "
+                    + PropertyRun.SCHEMA_VERSION + " (a newer gradproof wrote it)";
+        }
+        List<String> missing = PROPERTY_RUN_FIELDS.stream()
+                .filter(f -> tree.get(f) == null || tree.get(f).isNull()).toList();
+        return missing.isEmpty() ? null : "partial property run: missing " + String.join(", ", missing);
     }
 
     private static boolean endsEarly(JsonProcessingException e) {
@@ -210,9 +268,14 @@ public final class ResultCollector {
     }
 
     private static Instant recordedAt(GradCheckResult result, Path file) {
-        if (result.run() != null && result.run().timestamp() != null) {
+        return instant(result.run() == null ? null : result.run().timestamp(), file);
+    }
+
+    /** An ISO-8601 timestamp, or the file's modification time when there is none. */
+    private static Instant instant(String timestamp, Path file) {
+        if (timestamp != null) {
             try {
-                return Instant.parse(result.run().timestamp());
+                return Instant.parse(timestamp);
             } catch (DateTimeParseException e) {
                 return modified(file);
             }

@@ -69,7 +69,7 @@ public final class ReportListener implements TestExecutionListener {
         try {
             GradproofReport.Written written = GradproofReport.of(List.of(results),
                     "gradproof report · " + results.module(), folder, started);
-            if (written.counts().checks() + written.counts().unreadable() > 0) {
+            if (written.counts().checks() + written.counts().properties() + written.counts().unreadable() > 0) {
                 out.println(written.summary());
             }
         } catch (RuntimeException e) {

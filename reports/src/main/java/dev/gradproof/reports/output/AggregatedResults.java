@@ -1,6 +1,7 @@
 package dev.gradproof.reports.output;
 
 import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.reports.collect.CollectedResults;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param since      results recorded before this instant were left out, or null
  * @param stale      how many were
  * @param checks     the results
+ * @param properties the jqwik property runs
  * @param unreadable the files that could not be read
  */
 public record AggregatedResults(
@@ -20,6 +22,7 @@ public record AggregatedResults(
         String since,
         int stale,
         List<Check> checks,
+        List<Property> properties,
         List<Unreadable> unreadable) {
 
     /**
@@ -30,6 +33,16 @@ public record AggregatedResults(
      * @param result the result
      */
     public record Check(String module, String file, GradCheckResult result) {
+    }
+
+    /**
+     * One property run.
+     *
+     * @param module the module that recorded it
+     * @param file   its file
+     * @param run    the run
+     */
+    public record Property(String module, String file, PropertyRun run) {
     }
 
     /**
@@ -48,6 +61,8 @@ public record AggregatedResults(
         return new AggregatedResults(generated, collected.since() == null ? null : collected.since().toString(),
                 collected.stale(),
                 collected.checks().stream().map(c -> new Check(c.module(), c.file().toString(), c.result())).toList(),
+                collected.properties().stream().map(p -> new Property(p.module(), p.file().toString(), p.run()))
+                        .toList(),
                 collected.unreadable().stream()
                         .map(u -> new Unreadable(u.module(), u.file().toString(), u.bytes(), u.problem())).toList());
     }

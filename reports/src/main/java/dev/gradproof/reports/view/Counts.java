@@ -10,6 +10,10 @@ package dev.gradproof.reports.view;
  * @param unreadable result files that could not be read
  * @param elements   elements (and FAST directions) compared over all checks
  * @param stale      results left out as older than this build
+ * @param properties        jqwik property runs
+ * @param propertiesFailed  of which failed
+ * @param propertiesAborted of which aborted (an assumption or a missing capability)
  */
-public record Counts(int checks, int passed, int failed, int kinks, int unreadable, long elements, int stale) {
+public record Counts(int checks, int passed, int failed, int kinks, int unreadable, long elements, int stale,
+                     int properties, int propertiesFailed, int propertiesAborted) {
 }

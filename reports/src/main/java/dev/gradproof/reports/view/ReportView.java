@@ -10,6 +10,7 @@ import java.util.List;
  * @param histogram  log10 relative error over all compared elements
  * @param ops        per op, the worst relative error over its samples
  * @param checks     the table of checks, with details
+ * @param properties the jqwik property runs
  * @param unreadable files that could not be read
  */
 public record ReportView(
@@ -18,12 +19,14 @@ public record ReportView(
         Histogram histogram,
         List<OpRow> ops,
         List<CheckView> checks,
+        List<PropertyRunView> properties,
         List<ProblemView> unreadable) {
 
     /** Copies the lists. */
     public ReportView {
         ops = List.copyOf(ops);
         checks = List.copyOf(checks);
+        properties = List.copyOf(properties);
         unreadable = List.copyOf(unreadable);
     }
 }

@@ -40,11 +40,15 @@ public final class ReportViews {
             addElements(loaded.result(), histogram);
         }
         List<ProblemView> problems = collected.unreadable().stream().map(ReportViews::problem).toList();
+        List<PropertyRunView> properties = collected.properties().stream()
+                .map(p -> PropertyRunView.of(p.module(), p.run())).toList();
         Counts counts = new Counts(checks.size(), count(checks, CheckVerdict.PASS), count(checks, CheckVerdict.FAIL),
                 count(checks, CheckVerdict.KINK), problems.size(),
-                checks.stream().mapToLong(CheckView::elementsChecked).sum(), collected.stale());
+                checks.stream().mapToLong(CheckView::elementsChecked).sum(), collected.stale(), properties.size(),
+                (int) properties.stream().filter(p -> p.status().equals("FAILED")).count(),
+                (int) properties.stream().filter(p -> p.status().equals("ABORTED")).count());
         return new ReportView(header(collected, title, generated), counts, histogram.layout(), ops(checks), checks,
-                problems);
+                properties, problems);
     }
 
     /** Every compared element of every input (and every FAST direction) into the histogram. */
@@ -100,6 +104,7 @@ public final class ReportViews {
         Map<String, Integer> sources = new LinkedHashMap<>();
         collected.directories().forEach(d -> sources.put(d.module(), 0));
         collected.checks().forEach(c -> sources.merge(c.module(), 1, Integer::sum));
+        collected.properties().forEach(p -> sources.merge(p.module(), 1, Integer::sum));
         collected.unreadable().forEach(u -> sources.merge(u.module(), 1, Integer::sum));
         String sourceText = sources.isEmpty() ? "no results folder found"
                 : sources.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")

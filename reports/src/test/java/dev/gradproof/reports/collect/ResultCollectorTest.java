@@ -6,6 +6,9 @@ import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.ResultJson;
 import dev.gradproof.gradcheck.model.RunInfo;
 import dev.gradproof.gradcheck.recording.ResultRecorder;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.PropertyRunJson;
+import dev.gradproof.properties.recording.PropertyRunRecorder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +135,29 @@ class ResultCollectorTest {
                 run.parallelism(), run.durationMillis(), run.forwardEvaluations(), run.backwardPasses());
         return ResultJson.read(ResultJson.write(result).replace(run.timestamp(), moved.timestamp())
                 .replace("\"label\" : \"square\"", "\"label\" : \"" + label + "\""));
+    }
+
+    @Test
+    void propertyRunsAreToldFromResultsByTheirFormat() throws IOException {
+        Path dir = results("m");
+        ResultRecorder.write(result, dir);
+        PropertyRun run = new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "a.B", "p", "B:p",
+                "SUCCESSFUL", 10, 9, 10, "42", null, List.of(), List.of(), null, List.of(), null,
+                Instant.now().toString(), 3, "17");
+        PropertyRunRecorder.write(run, dir);
+        Files.writeString(dir.resolve("partial-run.json"), PropertyRunJson.write(run).replace("\"status\"", "\"statuz\""));
+
+        CollectedResults collected = ResultCollector.all().collect(ResultsDirectory.ofBuild(root));
+
+        assertThat(collected.checks()).hasSize(1);
+        assertThat(collected.properties()).singleElement().satisfies(p -> {
+            assertThat(p.module()).isEqualTo("m");
+            assertThat(p.run()).isEqualTo(run);
+        });
+        assertThat(collected.unreadable()).singleElement()
+                .satisfies(u -> assertThat(u.problem()).isEqualTo("partial property run: missing status"));
+        assertThat(ResultCollector.since(Instant.now().plusSeconds(60)).collect(ResultsDirectory.ofBuild(root))
+                .properties()).isEmpty();
     }
 
     @Test

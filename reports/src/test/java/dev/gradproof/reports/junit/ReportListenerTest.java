@@ -86,11 +86,19 @@ class ReportListenerTest {
         Path index = folder.resolve(ReportWriter.INDEX);
         assertThat(index).exists();
         assertThat(printed.trim()).isEqualTo("gradproof report: " + index.toAbsolutePath() + " ("
-                + (1 + JqwikFixture.TRIES) + " checks: " + (1 + JqwikFixture.TRIES) + " PASS, 0 FAIL, 0 KINK)");
+                + (1 + JqwikFixture.TRIES) + " checks: " + (1 + JqwikFixture.TRIES) + " PASS, 0 FAIL, 0 KINK;"
+                + " 1 property runs, 0 failed)");
         JsonNode aggregate = ResultJson.mapper().readTree(folder.resolve(ReportWriter.JSON).toFile());
         List<String> engines = new ArrayList<>();
         aggregate.get("checks").forEach(c -> engines.add(c.get("result").get("context").get("engine").asText()));
         assertThat(engines).containsExactlyInAnyOrder("junit-jupiter", "jqwik", "jqwik", "jqwik");
+        // the property run itself, recorded by the properties module's jqwik hook
+        assertThat(aggregate.get("properties")).singleElement().satisfies(p -> {
+            assertThat(p.get("run").get("property").asText()).isEqualTo("tanhIsRightAnywhere");
+            assertThat(p.get("run").get("status").asText()).isEqualTo("SUCCESSFUL");
+            assertThat(p.get("run").get("tries").asInt()).isEqualTo(JqwikFixture.TRIES);
+            assertThat(p.get("run").get("seed").asText()).isEqualTo("42");
+        });
         String html = Files.readString(index);
         assertThat(html).contains("JqwikFixture").contains("tanhIsRightAnywhere")
                 .contains("JupiterFixture").contains("sigmoidIsRight");

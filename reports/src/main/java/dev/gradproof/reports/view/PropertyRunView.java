@@ -1,0 +1,65 @@
+package dev.gradproof.reports.view;
+
+import dev.gradproof.properties.recording.PropertyRun;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row of the property runs.
+ *
+ * @param status         SUCCESSFUL, FAILED or ABORTED
+ * @param test           {@code SimpleClassName.property}
+ * @param testClass      the fully qualified class
+ * @param tries          tries generated
+ * @param checks         tries checked (not rejected by an assumption)
+ * @param seed           the seed that replays the run
+ * @param statistics     the statistics and coverage reports jqwik published
+ * @param counterexample the shrunk falsifying sample, one line per parameter; empty when none
+ * @param shrinkingSteps shrinking steps, or null
+ * @param originalSample the falsifying sample before shrinking; empty when none
+ * @param failure        why it failed or was aborted; empty when it passed
+ * @param module         the module that recorded it
+ * @param durationMillis how long it took
+ */
+public record PropertyRunView(
+        String status,
+        String test,
+        String testClass,
+        int tries,
+        int checks,
+        String seed,
+        List<PropertyRun.Report> statistics,
+        String counterexample,
+        Integer shrinkingSteps,
+        String originalSample,
+        String failure,
+        String module,
+        long durationMillis) {
+
+    /** {@code pass}, {@code fail} or {@code aborted}. */
+    public String statusClass() {
+        return switch (status) {
+            case "SUCCESSFUL" -> "pass";
+            case "FAILED" -> "fail";
+            default -> status.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A sort key: failed first, then aborted, then successful. */
+    public int statusRank() {
+        return switch (status) {
+            case "FAILED" -> 0;
+            case "SUCCESSFUL" -> 2;
+            default -> 1;
+        };
+    }
+
+    /** The row of a run. */
+    public static PropertyRunView of(String module, PropertyRun run) {
+        return new PropertyRunView(run.status(), run.shortName(), run.testClass(), run.tries(), run.checks(),
+                run.seed() == null ? "" : run.seed(), run.statistics(), String.join("\n", run.counterexample()),
+                run.shrinkingSteps(), String.join("\n", run.originalSample()),
+                run.failure() == null ? "" : run.failure(), module, run.durationMillis());
+    }
+}
