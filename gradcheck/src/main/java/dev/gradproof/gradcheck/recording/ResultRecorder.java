@@ -78,12 +78,22 @@ public final class ResultRecorder {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static Path write(GradCheckResult result, Path directory) {
-        String name = fileName(result);
+        return writeFile(directory, fileName(result), ResultJson.write(result));
+    }
+
+    /**
+     * Writes {@code text} as the file {@code name} of {@code directory} (created if needed),
+     * atomically: to a temporary {@code .writing-*.tmp} file first, then moved into place, so that a
+     * reader never sees half a file. For other recorders writing beside the results (property runs).
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path writeFile(Path directory, String name, String text) {
         try {
             Files.createDirectories(directory);
             Path target = directory.resolve(name);
             Path temp = Files.createTempFile(directory, ".writing-", ".tmp");
-            Files.writeString(temp, ResultJson.write(result), StandardCharsets.UTF_8);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -91,7 +101,7 @@ public final class ResultRecorder {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not record gradcheck result in " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not record " + name + " in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,10 +116,18 @@ public final class ResultRecorder {
         if (result.label() != null && !result.label().isEmpty()) {
             b.append('.').append(result.label());
         }
-        String stem = b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        if (stem.length() > 120) {
-            stem = stem.substring(0, 120);
+        return uniqueName(b.toString());
+    }
+
+    /**
+     * A file name unique in this process and across processes: {@code stem.run-n.json}, with the
+     * stem's unsafe characters replaced and its length limited.
+     */
+    public static String uniqueName(String stem) {
+        String safe = stem.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() > 120) {
+            safe = safe.substring(0, 120);
         }
-        return stem + "." + RUN + "-" + COUNTER.incrementAndGet() + ".json";
+        return safe + "." + RUN + "-" + COUNTER.incrementAndGet() + ".json";
     }
 }

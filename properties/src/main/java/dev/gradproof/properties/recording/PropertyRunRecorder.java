@@ -10,21 +10,12 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A jqwik lifecycle hook that records every property run as a {@link PropertyRun} JSON file in
@@ -43,10 +34,6 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
     static final int PROXIMITY = -100;
     /** The longest failure message kept. */
     static final int MAX_FAILURE = 2000;
-
-    private static final AtomicLong COUNTER = new AtomicLong();
-    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36) + "-"
-            + Long.toString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL, 36);
 
     /** Registered at the engine's root, so it must reach every property below it. */
     @Override
@@ -104,26 +91,8 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
 
     /** Writes a run into {@code directory} (created if needed), atomically; returns the file. */
     public static Path write(PropertyRun run, Path directory) {
-        String stem = ("property." + run.shortName()).replaceAll("[^A-Za-z0-9._-]", "_");
-        if (stem.length() > 120) {
-            stem = stem.substring(0, 120);
-        }
-        String name = stem + "." + RUN + "-" + COUNTER.incrementAndGet();
-        try {
-            Files.createDirectories(directory);
-            Path temp = directory.resolve(".writing-" + name + ".tmp");
-            Path target = directory.resolve(name + ".json");
-            Files.writeString(temp, PropertyRunJson.write(run), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not record property run in " + directory + ": " + e.getMessage(), e);
-        }
+        return ResultRecorder.writeFile(directory, ResultRecorder.uniqueName("property." + run.shortName()),
+                PropertyRunJson.write(run));
     }
 
     /** Passes every report on and keeps a copy (statistics, coverage, whatever the property published). */
