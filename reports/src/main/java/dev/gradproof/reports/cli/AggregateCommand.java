@@ -45,6 +45,9 @@ public final class AggregateCommand implements Callable<Integer> {
                         "--since: not an ISO-8601 instant such as 2026-11-22T08:30:00Z: '" + since + "'");
             }
         }
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--root: not a folder: " + root.toAbsolutePath());
+        }
         Path folder = out != null ? out : root.resolve("reports").resolve("target").resolve(GradproofReport.FOLDER);
         GradproofReport.Written written = GradproofReport.ofBuild(root, folder, from);
         PrintWriter printer = spec.commandLine().getOut();

@@ -129,7 +129,8 @@ public final class GradproofCommand implements Callable<Integer> {
 
     private String describeSelection() {
         if (ops == null) {
-            return "every op of the catalogue and the notes' network";
+            return catalogue.names().isEmpty() ? "the notes' network (no op catalogue on the classpath)"
+                    : "every op of the catalogue and the notes' network";
         }
         return String.join(", ", ops);
     }

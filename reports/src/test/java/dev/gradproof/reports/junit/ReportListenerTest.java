@@ -139,6 +139,22 @@ class ReportListenerTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsSaidAndNeverFailsTheRun() throws IOException {
+        Files.createDirectories(folder.getParent());
+        Files.writeString(folder, "a file where the report's folder would go");
+        java.io.PrintStream originalErr = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            run(JupiterFixture.class);
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("gradproof report: could not write the report into "
+                + folder);
+    }
+
+    @Test
     void theListenerIsRegisteredAsAServiceSoThatEveryEngineReportsToIt() {
         List<Class<?>> listeners = new ArrayList<>();
         ServiceLoader.load(TestExecutionListener.class).forEach(l -> listeners.add(l.getClass()));
