@@ -73,7 +73,7 @@ class ReportPageTest {
         assertThat(written.counts().propertiesAborted()).isEqualTo(1);
         assertThat(text(html, "count-properties")).isEqualTo("3");
         assertThat(html).contains("GraphProperties.gradientsHaveTheirShapes")
-                .contains("[GraphProperties:gradientsHaveTheirShapes] (50) statistics")
+                .contains("<summary>(50) statistics</summary>")
                 .contains("non-negative (26) :  52 %")
                 .contains("sum(relu(x[2] &lt;b&gt;bold&lt;/b&gt;))").doesNotContain("<b>bold")
                 .contains("shrunk in 12 steps")

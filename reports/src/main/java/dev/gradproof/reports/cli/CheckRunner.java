@@ -16,7 +16,7 @@ import java.util.List;
  * numerical Jacobian over the cores itself), showing a progress bar; results are not recorded
  * to {@code target/gradproof-results} (the command writes its own report).
  *
- * @param mode    the mode for checks that follow it
+ * @param mode    the mode (SAMPLED instead of FULL for checks too large for it)
  * @param seed    the seed of every check
  * @param eps     the step, or null for the precision's default
  * @param samples k of SAMPLED mode, or null for the default
@@ -50,10 +50,8 @@ record CheckRunner(Mode mode, long seed, Double eps, Integer samples) {
 
     private Outcome run(PlannedCheck planned) {
         try {
-            GradCheck check = planned.builder().get().seed(seed).record(false);
-            if (planned.followsMode()) {
-                check.mode(mode);
-            }
+            GradCheck check = planned.builder().get().seed(seed).record(false)
+                    .mode(planned.tooLargeForFull() && mode == Mode.FULL ? Mode.SAMPLED : mode);
             if (eps != null) {
                 check.eps(eps);
             }

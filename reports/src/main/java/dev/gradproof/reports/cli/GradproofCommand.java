@@ -38,7 +38,7 @@ public final class GradproofCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mode"}, defaultValue = "FULL", paramLabel = "MODE",
             description = "FULL: every element of every input; SAMPLED: --samples elements per input chosen from the"
                     + " seed (the largest gradient and the elements nearest a kink always among them); FAST: random"
-                    + " directional derivatives u^T J v. The notes' full-size network is always SAMPLED (or FAST)."
+                    + " directional derivatives u^T J v. The notes' full-size network (101,000 weights) runs SAMPLED instead of FULL."
                     + " Default: ${DEFAULT-VALUE}.")
     Mode mode;
 

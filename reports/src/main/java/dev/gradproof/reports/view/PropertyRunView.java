@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param tries          tries generated
  * @param checks         tries checked (not rejected by an assumption)
  * @param seed           the seed that replays the run
- * @param statistics     the statistics and coverage reports jqwik published
+ * @param statistics     the statistics and coverage reports jqwik published, titled without the
+ *                       property's name (the row names it)
  * @param counterexample the shrunk falsifying sample, one line per parameter; empty when none
  * @param shrinkingSteps shrinking steps, or null
  * @param originalSample the falsifying sample before shrinking; empty when none
@@ -29,7 +30,7 @@ public record PropertyRunView(
         int tries,
         int checks,
         String seed,
-        List<PropertyRun.Report> statistics,
+        List<Statistics> statistics,
         String counterexample,
         Integer shrinkingSteps,
         String originalSample,
@@ -55,10 +56,27 @@ public record PropertyRunView(
         };
     }
 
+    /**
+     * A report of statistics or coverage.
+     *
+     * @param title jqwik's key without the leading {@code [Container:property]}, e.g. {@code (100) shared op nodes}
+     * @param text  the report
+     */
+    public record Statistics(String title, String text) {
+
+        /** The report of a recorded one. */
+        static Statistics of(PropertyRun.Report report) {
+            String key = report.key() == null ? "" : report.key();
+            int end = key.startsWith("[") ? key.indexOf("] ") : -1;
+            return new Statistics(end > 0 ? key.substring(end + 2) : key, report.text());
+        }
+    }
+
     /** The row of a run. */
     public static PropertyRunView of(String module, PropertyRun run) {
         return new PropertyRunView(run.status(), run.shortName(), run.testClass(), run.tries(), run.checks(),
-                run.seed() == null ? "" : run.seed(), run.statistics(), String.join("\n", run.counterexample()),
+                run.seed() == null ? "" : run.seed(), run.statistics().stream().map(Statistics::of).toList(),
+                String.join("\n", run.counterexample()),
                 run.shrinkingSteps(), String.join("\n", run.originalSample()),
                 run.failure() == null ? "" : run.failure(), module, run.durationMillis());
     }

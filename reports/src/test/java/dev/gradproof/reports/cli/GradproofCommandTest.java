@@ -63,6 +63,22 @@ class GradproofCommandTest {
     }
 
     @Test
+    void theFullSizeNetworkIsSampledWhereFullIsAskedAndFollowsOtherModes() throws IOException {
+        assertThat(run("--ops", "network", "--out", dir.resolve("full").toString())).isZero();
+        assertThat(modes(dir.resolve("full"))).containsExactly("SAMPLED", "FULL");
+
+        assertThat(run("--ops", "network", "--mode", "FAST", "--out", dir.resolve("fast").toString())).isZero();
+        assertThat(modes(dir.resolve("fast"))).containsExactly("FAST", "FAST");
+    }
+
+    private static java.util.List<String> modes(Path report) throws IOException {
+        java.util.List<String> modes = new java.util.ArrayList<>();
+        dev.gradproof.gradcheck.model.ResultJson.mapper().readTree(report.resolve(ReportWriter.JSON).toFile())
+                .get("checks").forEach(c -> modes.add(c.get("result").get("mode").asText()));
+        return modes;
+    }
+
+    @Test
     void aFailedCheckExitsWithOneAndPrintsItsTable() {
         int status = run("--ops", "wrongSigmoid", "--out", dir.toString());
 

@@ -50,6 +50,6 @@ final class StandInCatalogue implements OpSource {
     }
 
     private static PlannedCheck check(String op, String label, java.util.function.Supplier<GradCheck> builder) {
-        return new PlannedCheck(op, label, true, () -> builder.get().label(label).op(op));
+        return new PlannedCheck(op, label, false, () -> builder.get().label(label).op(op));
     }
 }
