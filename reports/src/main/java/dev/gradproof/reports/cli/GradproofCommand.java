@@ -172,11 +172,12 @@ public final class GradproofCommand implements Callable<Integer> {
         List<UnreadableFile> errors = new ArrayList<>();
         int n = 0;
         for (Outcome o : outcomes) {
-            Path name = Path.of("check " + (++n) + ": " + o.planned().label());
+            Path name = Path.of("check-" + (++n));
             if (o.result() != null) {
                 checks.add(new LoadedCheck("gradproof", name, o.result()));
             } else {
-                errors.add(new UnreadableFile("gradproof", name, 0, "the check could not run: " + o.error()));
+                errors.add(new UnreadableFile("gradproof", name, 0,
+                        "\"" + o.planned().label() + "\" could not run: " + o.error()));
             }
         }
         return new CollectedResults(List.of(), checks, List.of(), errors, 0, null);

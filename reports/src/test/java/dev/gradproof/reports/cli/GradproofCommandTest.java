@@ -93,7 +93,7 @@ class GradproofCommandTest {
         int status = run("--ops", "throws", "--out", dir.toString());
 
         assertThat(status).isEqualTo(1);
-        assertThat(out.toString()).contains("ERROR check 1: a sample that cannot be built: the check could not run: "
+        assertThat(out.toString()).contains("ERROR check-1: \"a sample that cannot be built\" could not run: "
                 + "IllegalStateException: no sample");
         assertThat(Files.readString(dir.resolve(ReportWriter.INDEX))).contains("IllegalStateException: no sample");
     }
