@@ -137,13 +137,11 @@ final class ActivationSpecs {
                 + " aliased at the probe scale, and gradcheck can flag its tiny correct derivative", List.of(), true,
                 List.of(member), List.of(LOG_SUM_EXP_ROUNDING), set -> {
             Random r = set.random();
-            Object[][] plan = {
-                {"vector, axis 0", new int[] {5}, 0}, {"matrix, axis 1", new int[] {3, 4}, 1},
-                {"matrix, axis 0", new int[] {3, 4}, 0}, {"matrix, axis -1", new int[] {3, 4}, -1},
-                {"rank 3, axis 2", new int[] {2, 2, 3}, 2}, {"rank 3, axis 1", new int[] {2, 2, 3}, 1},
-                {"zero-size, axis 1", new int[] {0, 3}, 1}};
-            for (Object[] p : plan) {
-                set.add((String) p[0], along(exp, (Integer) p[2]), In.of("x", Values.uniform(r, -4, 4, (int[]) p[1])));
+            int[][] shapes = {{5}, {3, 4}, {3, 4}, {3, 4}, {2, 2, 3}, {2, 2, 3}, {0, 3}};
+            int[] axes = {0, 1, 0, -1, 2, 1, 1};
+            for (int i = 0; i < shapes.length; i++) {
+                set.add(ShapeSpecs.rankName(shapes[i]) + ", axis " + axes[i], along(exp, axes[i]),
+                        In.of("x", Values.uniform(r, -4, 4, shapes[i])));
             }
             // logits far from 0 but within a few units of each other: the shift by the row's maximum at work
             set.add("large logits, axis 1", along(exp, 1),

@@ -12,6 +12,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import static dev.gradproof.gradcheck.catalogue.ElementwiseOracle.binary;
 import static dev.gradproof.gradcheck.catalogue.ElementwiseOracle.unary;
@@ -85,8 +86,7 @@ final class ArithmeticSpecs {
                         .tricky("exact ties everywhere", ArithmeticSpecs::ties).build());
     }
 
-    private static Variant constant(String note, java.util.function.UnaryOperator<Variable> op,
-                                    java.util.function.UnaryOperator<DerivativeStructure> oracle) {
+    private static Variant constant(String note, UnaryOperator<Variable> op, UnaryOperator<DerivativeStructure> oracle) {
         return new Variant(note, unary(op, oracle));
     }
 
@@ -100,17 +100,17 @@ final class ArithmeticSpecs {
      * {@code p = 0} has the gradient exactly 0.
      */
     private static Spec pow() {
-        Object[][] exponents = {
-            {3.0, Elementwise.REALS}, {2.5, Elementwise.POSITIVE}, {-2.0, Elementwise.NONZERO},
-            {0.5, Elementwise.POSITIVE}, {-1.5, Elementwise.POSITIVE}, {1.0, Elementwise.REALS}, {0.0, Elementwise.REALS}};
+        double[] exponents = {3, 2.5, -2, 0.5, -1.5, 1, 0};
+        Domain[] domains = {Elementwise.REALS, Elementwise.POSITIVE, Elementwise.NONZERO, Elementwise.POSITIVE,
+            Elementwise.POSITIVE, Elementwise.REALS, Elementwise.REALS};
         return new Spec("pow", 1, "integer p: all reals (x != 0 for p < 0); other p: x > 0", List.of(),
                 List.of("Variable.pow(double)"), set -> {
                     Random r = set.random();
                     String[] shapes = {"scalar", "vector", "rank 3", "zero-size"};
                     int[][] dims = {{}, {5}, {2, 2, 3}, {0, 3}};
                     for (int i = 0; i < exponents.length; i++) {
-                        double p = (Double) exponents[i][0];
-                        Domain domain = (Domain) exponents[i][1];
+                        double p = exponents[i];
+                        Domain domain = domains[i];
                         Target t = Target.elementwise(unary(x -> x.pow(p), x -> x.pow(p)));
                         String note = ", p = " + p;
                         set.add("matrix" + note, t, In.of("x", domain.typical().draw(r, 3, 4)));

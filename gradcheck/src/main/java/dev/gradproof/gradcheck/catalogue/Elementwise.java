@@ -124,12 +124,11 @@ final class Elementwise {
 
         private void sample(SampleSet set) {
             Random r = set.random();
-            int v = 0;
-            for (Object[] plan : new Object[][] {
-                {"scalar", new int[0]}, {"vector", new int[] {5}}, {"matrix", new int[] {3, 4}},
-                {"rank 3", new int[] {2, 2, 3}}, {"zero-size", new int[] {0, 3}}}) {
-                Variant variant = variants.get(v++ % variants.size());
-                set.add(plan[0] + variant.suffix(), target(variant), In.of("x", domain.typical().draw(r, (int[]) plan[1])));
+            int[][] shapes = {{}, {5}, {3, 4}, {2, 2, 3}, {0, 3}};
+            for (int i = 0; i < shapes.length; i++) {
+                Variant variant = variants.get(i % variants.size());
+                set.add(ShapeSpecs.rankName(shapes[i]) + variant.suffix(), target(variant),
+                        In.of("x", domain.typical().draw(r, shapes[i])));
             }
             for (Variant variant : variants) {
                 set.add("large magnitudes" + variant.suffix(), target(variant), In.of("x", domain.large().draw(r, 2, 3)));

@@ -8,6 +8,7 @@ import dev.gradproof.gradcheck.catalogue.SampleSet.Target;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Reductions, shape ops and the matrix product: linear ops whose backward moves the upstream around. */
@@ -31,25 +32,25 @@ final class ShapeSpecs {
                 axisReduction("sum(axis, keepDims)", "Variable.sum(int, boolean)", true),
                 reduction("mean", "Variable.mean()", Variable::mean, false),
                 axisReduction("mean(axis, keepDims)", "Variable.mean(int, boolean)", false),
-                reshaping("sumToShape", "Variable.sumToShape(Shape)", "target broadcasts to the input's shape" + ONE_SIGN,
-                        new Object[][] {
-                            {new int[] {3, 4}, new int[] {4}}, {new int[] {3, 4}, new int[] {3, 1}},
-                            {new int[] {3, 4}, new int[] {}}, {new int[] {2, 3, 4}, new int[] {3, 1}},
-                            {new int[] {2, 2, 3}, new int[] {1, 1, 3}}, {new int[] {5}, new int[] {}},
-                            {new int[] {0, 3}, new int[] {3}}},
+                reshaping("sumToShape", List.of("Variable.sumToShape(Shape)"), "target broadcasts to the input's shape" + ONE_SIGN,
+                        new int[][][] {
+                            {{3, 4}, {4}}, {{3, 4}, {3, 1}},
+                            {{3, 4}, {}}, {{2, 3, 4}, {3, 1}},
+                            {{2, 2, 3}, {1, 1, 3}}, {{5}, {}},
+                            {{0, 3}, {3}}},
                         (x, target) -> x.sumToShape(Shape.of(target))),
-                reshaping("broadcastTo", "Variable.broadcastTo(Shape)", "the input's shape broadcasts to target",
-                        new Object[][] {
-                            {new int[] {4}, new int[] {3, 4}}, {new int[] {}, new int[] {2, 3}},
-                            {new int[] {3, 1}, new int[] {3, 4}}, {new int[] {1, 3}, new int[] {2, 2, 3}},
-                            {new int[] {5}, new int[] {1, 5}}, {new int[] {3}, new int[] {0, 3}},
-                            {new int[] {1, 0}, new int[] {3, 0}}},
+                reshaping("broadcastTo", List.of("Variable.broadcastTo(Shape)"), "the input's shape broadcasts to target",
+                        new int[][][] {
+                            {{4}, {3, 4}}, {{}, {2, 3}},
+                            {{3, 1}, {3, 4}}, {{1, 3}, {2, 2, 3}},
+                            {{5}, {1, 5}}, {{3}, {0, 3}},
+                            {{1, 0}, {3, 0}}},
                         (x, target) -> x.broadcastTo(Shape.of(target))),
                 reshaping("reshape", List.of("Variable.reshape(int[])", "Variable.reshape(Shape)"), "target has the input's size",
-                        new Object[][] {
-                            {new int[] {3, 4}, new int[] {2, 6}}, {new int[] {2, 2, 3}, new int[] {12}},
-                            {new int[] {}, new int[] {1, 1}}, {new int[] {12}, new int[] {2, 2, 3}},
-                            {new int[] {5}, new int[] {5, 1}}, {new int[] {0, 3}, new int[] {3, 0}}},
+                        new int[][][] {
+                            {{3, 4}, {2, 6}}, {{2, 2, 3}, {12}},
+                            {{}, {1, 1}}, {{12}, {2, 2, 3}},
+                            {{5}, {5, 1}}, {{0, 3}, {3, 0}}},
                         // both overloads: reshape(int...) for a target of rank 2, reshape(Shape) otherwise
                         (x, target) -> target.length == 2 ? x.reshape(target) : x.reshape(Shape.of(target))),
                 axes("transpose", "Variable.transpose()", new int[][] {{3, 4}, {2, 2, 3}, {5}, {}, {0, 3}}, null),
@@ -80,14 +81,12 @@ final class ShapeSpecs {
                 List.of(member),
                 set -> {
                     Random r = set.random();
-                    Object[][] plan = {
-                        {new int[] {3, 4}, 0, false}, {new int[] {3, 4}, 1, true}, {new int[] {3, 4}, -1, false},
-                        {new int[] {2, 2, 3}, 1, true}, {new int[] {2, 2, 3}, -3, false}, {new int[] {5}, 0, false},
-                        {new int[] {0, 3}, 1, false}};
-                    for (Object[] p : plan) {
-                        int[] shape = (int[]) p[0];
-                        set.add(rankName(shape) + ", axis " + p[1] + (((Boolean) p[2]) ? ", keepDims" : ""),
-                                along(sum, (Integer) p[1], (Boolean) p[2]), In.of("x", Values.uniform(r, -3, 3, shape)));
+                    int[][] shapes = {{3, 4}, {3, 4}, {3, 4}, {2, 2, 3}, {2, 2, 3}, {5}, {0, 3}};
+                    int[] axes = {0, 1, -1, 1, -3, 0, 1};
+                    boolean[] keep = {false, true, false, true, false, false, false};
+                    for (int i = 0; i < shapes.length; i++) {
+                        set.add(rankName(shapes[i]) + ", axis " + axes[i] + (keep[i] ? ", keepDims" : ""),
+                                along(sum, axes[i], keep[i]), In.of("x", Values.uniform(r, -3, 3, shapes[i])));
                     }
                     if (sum) {
                         set.add("zero-size, the empty axis 0", along(true, 0, true), In.of("x", Values.uniform(r, -3, 3, 0, 3)));
@@ -106,26 +105,21 @@ final class ShapeSpecs {
     }
 
     /** An op from one shape to another: each listed pair, magnitudes, and the target equal to the input's shape. */
-    private static Spec reshaping(String name, String member, String domain, Object[][] pairs,
-                                  java.util.function.BiFunction<Variable, int[], Variable> op) {
-        return reshaping(name, List.of(member), domain, pairs, op);
-    }
-
-    private static Spec reshaping(String name, List<String> members, String domain, Object[][] pairs,
-                                  java.util.function.BiFunction<Variable, int[], Variable> op) {
+    private static Spec reshaping(String name, List<String> members, String domain, int[][][] pairs,
+                                  BiFunction<Variable, int[], Variable> op) {
         return new Spec(name, 1, domain, List.of(), members, set -> {
             Random r = set.random();
-            for (Object[] pair : pairs) {
-                int[] from = (int[]) pair[0];
-                int[] to = (int[]) pair[1];
+            for (int[][] pair : pairs) {
+                int[] from = pair[0];
+                int[] to = pair[1];
                 set.add("to " + Arrays.toString(to), Target.of(v -> op.apply(v.get(0), to)),
                         In.of("x", Values.uniform(r, -3, 3, from)));
             }
-            int[] first = (int[]) pairs[0][1];
+            int[] first = pairs[0][1];
             set.add("large magnitudes of one sign to " + Arrays.toString(first), Target.of(v -> op.apply(v.get(0), first)),
-                    In.of("x", Values.magnitudes(r, 1e3, 1e8, false, (int[]) pairs[0][0])));
+                    In.of("x", Values.magnitudes(r, 1e3, 1e8, false, pairs[0][0])));
             set.add("tiny magnitudes to " + Arrays.toString(first), Target.of(v -> op.apply(v.get(0), first)),
-                    In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, (int[]) pairs[0][0])));
+                    In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, pairs[0][0])));
             set.tricky("to its own shape (the op returns its input)", Target.of(v -> op.apply(v.get(0), new int[] {2, 3})),
                     In.of("x", Values.uniform(r, -3, 3, 2, 3)));
         });

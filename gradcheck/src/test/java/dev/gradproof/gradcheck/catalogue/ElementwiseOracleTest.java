@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.catalogue;
 
+import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.autograd.Autograd;
 import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ElementwiseOracleTest {
 
-    private static final long SEED = 42;
+    private static final long SEED = Long.getLong(GradCheck.SEED_PROPERTY, GradCheck.DEFAULT_SEED);
 
     private static final Set<String> ELEMENTWISE = Set.of("add", "add(double)", "sub", "mul", "mul(double)", "div",
             "neg", "reciprocal", "exp", "log", "pow", "square", "sqrt", "abs", "maximum", "minimum", "sigmoid", "tanh",

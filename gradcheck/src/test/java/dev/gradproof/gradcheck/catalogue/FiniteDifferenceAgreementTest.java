@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.catalogue;
 
+import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.function.BranchRecord;
 import dev.gradproof.gradcheck.function.CheckedFunction;
 import dev.gradproof.gradcheck.function.Evaluation;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FiniteDifferenceAgreementTest {
 
-    private static final long SEED = 42;
+    private static final long SEED = Long.getLong(GradCheck.SEED_PROPERTY, GradCheck.DEFAULT_SEED);
     private static final double MACHINE_EPSILON = Math.ulp(1.0);
     /** The 5-point stencil's rounding amplification: sum |w_j| = (1 + 8 + 8 + 1) / 12. */
     private static final double FIVE_POINT_AMPLIFICATION = 1.5;
@@ -43,6 +44,8 @@ class FiniteDifferenceAgreementTest {
         DescriptiveStatistics relative = new DescriptiveStatistics();
         int samples = 0;
         int straddling = 0;
+        int compared = 0;
+        int unresolved = 0;
         for (OpSpec spec : OpCatalogue.specs()) {
             for (OpSample s : spec.samples(SEED)) {
                 // auxiliary checks: every component kept, nothing recorded (the suite records the catalogue's results)
@@ -70,17 +73,25 @@ class FiniteDifferenceAgreementTest {
                         assertThat(difference).as(s.label() + ": " + in.name() + e.index() + " central "
                                         + e.numerical() + " five-point " + five.value())
                                 .isLessThanOrEqualTo(e.tolerance() + five.error());
-                        relative.addValue(ElementRecord.relativeError(e.numerical(), five.value()));
+                        if (Math.max(Math.abs(e.numerical()), Math.abs(five.value())) > 10 * (e.tolerance() + five.error())) {
+                            relative.addValue(ElementRecord.relativeError(e.numerical(), five.value()));
+                        } else {
+                            unresolved++;
+                        }
+                        compared++;
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "finite differences: %d samples, %d elements: gradcheck's central difference and"
-                        + " Commons Math's 5-point stencil agree within their error bounds; relative difference median"
-                        + " %.2g, 99th percentile %.2g, max %.2g; %d elements skipped (the 5-point stencil straddles a kink)%n",
-                samples, relative.getN(), relative.getPercentile(50), relative.getPercentile(99), relative.getMax(),
-                straddling);
-        assertThat(relative.getN()).isGreaterThan(3000);
+        System.out.printf(Locale.ROOT, "finite differences (seed %d): %d samples, %d elements: gradcheck's central"
+                        + " difference and Commons Math's 5-point stencil agree within their error bounds; where the"
+                        + " derivative stands 10 times above both bounds (%d elements) their relative difference has"
+                        + " median %.2g, 99th percentile %.2g, max %.2g; %d elements skipped (the 5-point stencil"
+                        + " straddles a kink)%n", SEED, samples, compared, relative.getN(), relative.getPercentile(50),
+                relative.getPercentile(99), relative.getMax(), straddling);
+        assertThat(compared).isEqualTo(relative.getN() + unresolved);
+        assertThat(relative.getN()).isGreaterThan(2000);
+        assertThat(relative.getMax()).as("largest disagreement where the derivative is resolved").isLessThan(0.1);
         assertThat(relative.getPercentile(50)).as("typical disagreement").isLessThan(1e-8);
     }
 
