@@ -36,7 +36,6 @@ final class ActivationSpecs {
      */
     private static final Domain NORMAL_EXP = Elementwise.reals(1e2, 700);
 
-
     /**
      * Softmax and log-softmax compute every output from {@code log(sum(exp(x - max)))}, whose rounding
      * is of the size of its largest term (about 1) rather than of the output's own size; gradcheck's
