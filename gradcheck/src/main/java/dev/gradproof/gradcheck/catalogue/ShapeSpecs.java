@@ -95,7 +95,7 @@ final class ShapeSpecs {
                             In.of("x", Values.magnitudes(r, 1e3, 1e8, false, 2, 3)));
                     set.add("tiny magnitudes, axis 0", along(sum, 0, true),
                             In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, 2, 3)));
-                    set.tricky("along an axis of size 1 with keepDims (the sum returns its input)", along(sum, 1, true),
+                    set.tricky("along an axis of size 1 with keepDims (the sum inside returns its input)", along(sum, 1, true),
                             In.of("x", Values.uniform(r, -3, 3, 3, 1)));
                 });
     }
