@@ -121,7 +121,54 @@ class GradGradCheckTest {
         assertThat(u).isNotZero();
     }
 
+    @Test
+    void eluWithAlphaOneHasAKinkInItsSecondDerivativeNamedElu() {
+        // the slopes 1 and e^x meet at 0, the curvatures 0 and 1 do not: first order smooth, second order kinked
+        double[] x = {0, 0.5e-6, 1, -1};
+        assertThat(GradCheck.of(v -> v.get(0).elu().sum()).input("x", x).check()).passes().hasNoKinks();
+        assertThat(GradCheck.gradgrad(v -> v.get(0).elu().sum()).input("x", x).check())
+                .passes().hasKinkAt("x", 0).hasKinkAt("x", 1).hasKinkIn("elu").hasVerdictAt("x", Verdict.PASS, 2);
+    }
+
+    @Test
+    void aBackwardComputedByCancellationIsNotFlagged() {
+        // tanh's backward 1 - t^2 with t rounded next to 1, and GELU's Phi + x phi at its minimum, where the two
+        // terms cancel: values whose rounding is of the size of their terms, not their own (these points failed
+        // while the noise probe dropped such noise as implausible)
+        assertThat(GradCheck.gradgrad(v -> v.get(0).tanh()).input("x", new double[] {6.255, 6.96, 6.995}).check())
+                .passes();
+        double[] nearMinimum = new double[12];
+        for (int k = 0; k < nearMinimum.length; k++) {
+            nearMinimum[k] = -0.7517915 + (k - 6) * 1e-9;
+        }
+        assertThat(GradCheck.gradgrad(v -> v.get(0).gelu()).input("x", nearMinimum).check()).passes().hasNoKinks();
+    }
+
+    @Test
+    void valuesNearTheLargestDoubleKeepFiniteTolerances() {
+        GradCheckResult result = GradCheck.gradgrad(v -> v.get(0).exp()).input("x", new double[] {700, 699.5}).check();
+        assertThat(result).passes();
+        assertThat(result.statistics().maxErrorRatio()).isFinite();
+    }
+
     // ---------------------------------------------------------------- foreign second order
+
+    @Test
+    void aForeignSecondOrderCheckNamesTheKinksOfAFunctionThatRecordsThem() {
+        // relu through autograd-core seen as a foreign function, with its double backward written by hand:
+        // d(u 1[x > 0])/dx = 0 and d/du = 1[x > 0]
+        var first = new dev.gradproof.gradcheck.function.AutogradFunction(v -> v.get(0).relu().sum(), java.util.List.of("x"),
+                java.util.List.of(new int[] {3}));
+        DoubleBackward second = (in, upstream, w) -> {
+            double du = 0;
+            for (int k = 0; k < 3; k++) {
+                du += in[0][k] > 0 ? w[0][k] : 0;
+            }
+            return new double[][] {new double[3], {du}};
+        };
+        assertThat(GradCheck.gradgrad(first, second).input("x", new double[] {0, 1, -1}).check())
+                .passes().hasKinkAt("x", 0).hasKinkIn("relu");
+    }
 
     /** sum(sigma(x)): backward u sigma'(x), double backward w u sigma''(x) and sum(w sigma'(x)). */
     private static GradCheck foreignSigmoid(boolean rightSecondDerivative) {

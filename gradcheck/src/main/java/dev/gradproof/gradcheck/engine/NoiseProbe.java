@@ -16,8 +16,11 @@ import java.util.Random;
  * <p>Moving every element at once sees the rounding of every operation, also where large
  * intermediate values cancel in a small output; the per-element estimates of the error model see
  * only one sample each. A probe that crosses a kink (a branch record changes), leaves the domain or
- * throws gives no estimate, and so does an implausibly large one (above 1e4 units of rounding of the
- * output), which is a kink rather than noise.
+ * throws gives no estimate. For a function that keeps no branch record (foreign code) an implausibly
+ * large estimate (above 1e4 units of rounding of the output) gives none either, for it may be a kink
+ * rather than noise; a function that keeps one has its kinks caught by the record, so a large estimate
+ * is noise: an output computed by cancellation ({@code 1 - tanh^2} in the tail, two terms of GELU's
+ * gradient cancelling at its minimum) carries rounding of its terms' size, not of its own.
  */
 final class NoiseProbe {
 
@@ -27,10 +30,12 @@ final class NoiseProbe {
 
     private final double[][] values;
     private final double machineEpsilon;
+    private final boolean branchesKnown;
 
-    private NoiseProbe(double[][] values, double machineEpsilon) {
+    private NoiseProbe(double[][] values, double machineEpsilon, boolean branchesKnown) {
         this.values = values;
         this.machineEpsilon = machineEpsilon;
+        this.branchesKnown = branchesKnown;
     }
 
     static NoiseProbe measure(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base, double h,
@@ -66,7 +71,7 @@ final class NoiseProbe {
                 System.arraycopy(point[i], 0, work[i], 0, point[i].length);
             }
         }
-        return new NoiseProbe(values, precision.machineEpsilon());
+        return new NoiseProbe(values, precision.machineEpsilon(), base.branches() != null);
     }
 
     /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
@@ -94,7 +99,7 @@ final class NoiseProbe {
     }
 
     private static NoiseProbe unknown() {
-        return new NoiseProbe(null, 0);
+        return new NoiseProbe(null, 0, false);
     }
 
     /** The standard deviation of the noise of {@code u . f}, or 0 when unknown. */
@@ -128,6 +133,9 @@ final class NoiseProbe {
             squares += g[p] * g[p];
         }
         double sigma = Math.sqrt(GAMMA_6 * squares / windows);
-        return sigma > PLAUSIBLE_ULPS * machineEpsilon * scale ? 0 : sigma;
+        if (!Double.isFinite(sigma)) {
+            return 0;
+        }
+        return !branchesKnown && sigma > PLAUSIBLE_ULPS * machineEpsilon * scale ? 0 : sigma;
     }
 }

@@ -80,8 +80,21 @@ public final class AutogradFunction implements CheckedFunction {
         return new Evaluation(out.value().toArray(), out.shape().dims(), branchRecord(out));
     }
 
-    /** The branch record of the graph behind {@code out}. */
-    static BranchRecord branchRecord(Variable out) {
+    /**
+     * The branch record of the graph behind {@code out}: the structure of the graph and the branch
+     * every kinked op took. Public for adapters whose leaves are made elsewhere (the parameters of an
+     * {@code nn} layer), so that their kinks are named as for any autograd-core function.
+     */
+    public static BranchRecord branchRecord(Variable out) {
+        return branchRecord(out, false);
+    }
+
+    /**
+     * The branch record, with {@code smoothJoins} also of the kinked ops whose pieces meet with equal
+     * slopes ({@link KinkedOp#hasKink()} false: ELU with alpha 1). Their first derivative is continuous
+     * but their second is not, so the backward pass, checked by gradgradcheck, has a kink there.
+     */
+    static BranchRecord branchRecord(Variable out, boolean smoothJoins) {
         if (!out.requiresGrad()) {
             return new BranchRecord(0, 0, List.of(), List.of());
         }
@@ -96,7 +109,7 @@ public final class AutogradFunction implements CheckedFunction {
             }
             Op op = node.creator().get();
             hash = 31 * hash + op.describe().hashCode();
-            if (op instanceof KinkedOp kinked && kinked.hasKink()) {
+            if (op instanceof KinkedOp kinked && (smoothJoins || kinked.hasKink())) {
                 ops.add(kinked.describe());
                 branches.add(kinked.branches());
             }

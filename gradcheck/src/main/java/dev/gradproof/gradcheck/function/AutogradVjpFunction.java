@@ -55,7 +55,7 @@ public final class AutogradVjpFunction implements CheckedFunction {
         Forward f = forward(point, wrt);
         double[][] grads = AutogradFunction.gradients(f.out(), f.vars(), point[point.length - 1], f.w());
         double[] flat = Gradients.concat(grads, f.x(), f.w(), "autograd backward");
-        return new Evaluation(flat, new int[] {flat.length}, AutogradFunction.branchRecord(f.out()));
+        return new Evaluation(flat, new int[] {flat.length}, AutogradFunction.branchRecord(f.out(), true));
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.gradproof.gradcheck.model.Precision;
  * The backward pass of foreign code as a function of its own, for second-order checks: its inputs
  * are the function's inputs followed by the upstream, its output the gradients of the
  * differentiated inputs laid end to end, and its vector-Jacobian product the user's
- * {@link DoubleBackward}.
+ * {@link DoubleBackward}. Where the function keeps a branch record (an adapter of an autograd engine),
+ * the backward pass has its kinks where the function's branches change, so its evaluations carry the
+ * function's record at the same point (one extra forward evaluation each).
  */
 public final class ForeignVjpFunction implements CheckedFunction {
 
@@ -33,7 +35,7 @@ public final class ForeignVjpFunction implements CheckedFunction {
         double[][] x = Gradients.head(point, n);
         boolean[] w = Gradients.head(wrt, n);
         double[] out = Gradients.concat(first.vectorJacobianProduct(x, point[n], w), x, w, "first-order backward");
-        return new Evaluation(out, new int[] {out.length}, null);
+        return new Evaluation(out, new int[] {out.length}, first.evaluate(x, w).branches());
     }
 
     @Override

@@ -1,0 +1,82 @@
+package dev.gradproof.gradcheck.catalogue;
+
+import dev.gradproof.autograd.Shape;
+import dev.gradproof.autograd.Tensor;
+
+import java.util.Random;
+
+/** The values samples are drawn from: intervals, magnitudes spread over decades, points at and near a kink. */
+final class Values {
+
+    /**
+     * Offsets from a kink: the kink itself, within one step (1e-6) on either side, within two steps
+     * (the outer probes cross), just beyond them, and ordinary distances.
+     */
+    private static final double[] NEAR = {0, 0.5e-6, -0.5e-6, 1.5e-6, -1.5e-6, 3e-6, -3e-6, 1e-3, -1e-3, 0.5, -0.5, 2};
+
+    private Values() {
+    }
+
+    /** Uniform in {@code [lo, hi)}. */
+    static Tensor uniform(Random random, double lo, double hi, int... shape) {
+        return Tensor.uniform(random, lo, hi, shape);
+    }
+
+    /** Magnitudes log-uniform in {@code [lo, hi]} (spread over the decades between), each with a random sign if {@code signed}. */
+    static Tensor magnitudes(Random random, double lo, double hi, boolean signed, int... shape) {
+        double[] out = new double[Shape.of(shape).size()];
+        double logLo = Math.log(lo);
+        double logHi = Math.log(hi);
+        for (int i = 0; i < out.length; i++) {
+            double m = Math.exp(logLo + (logHi - logLo) * random.nextDouble());
+            out[i] = signed && random.nextBoolean() ? -m : m;
+        }
+        return Tensor.of(out, shape);
+    }
+
+    /** Values log-uniform in {@code [negLo, negHi]} (both negative) or {@code [posLo, posHi]}, each side with probability 1/2. */
+    static Tensor tails(Random random, double negLo, double negHi, double posLo, double posHi, int... shape) {
+        double[] out = new double[Shape.of(shape).size()];
+        for (int i = 0; i < out.length; i++) {
+            boolean negative = random.nextBoolean();
+            double lo = negative ? -negHi : posLo;
+            double hi = negative ? -negLo : posHi;
+            double m = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * random.nextDouble());
+            out[i] = negative ? -m : m;
+        }
+        return Tensor.of(out, shape);
+    }
+
+    /** Magnitudes uniform in {@code [lo, hi)} with a random sign: away from zero on both sides. */
+    static Tensor awayFromZero(Random random, double lo, double hi, int... shape) {
+        double[] out = new double[Shape.of(shape).size()];
+        for (int i = 0; i < out.length; i++) {
+            double m = lo + (hi - lo) * random.nextDouble();
+            out[i] = random.nextBoolean() ? -m : m;
+        }
+        return Tensor.of(out, shape);
+    }
+
+    /** The kink {@code at} and points near it ({@link #NEAR}), repeated to fill the shape. */
+    static Tensor around(double at, int... shape) {
+        double[] out = new double[Shape.of(shape).size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at + NEAR[i % NEAR.length];
+        }
+        return Tensor.of(out, shape);
+    }
+
+    /** The same value everywhere. */
+    static Tensor full(double value, int... shape) {
+        return Tensor.full(Shape.of(shape), value);
+    }
+
+    /** A vector of class labels in {@code [0, classes)}, one per row. */
+    static int[] labels(Random random, int rows, int classes) {
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = random.nextInt(classes);
+        }
+        return labels;
+    }
+}
