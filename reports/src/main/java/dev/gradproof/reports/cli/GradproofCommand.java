@@ -61,8 +61,9 @@ public final class GradproofCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--ops", split = ",", paramLabel = "OP",
-            description = "Which ops of the catalogue to check, by name, comma-separated (see --list);"
+    @Option(names = "--ops", split = ",(?![^(]*\\))", splitSynopsisLabel = ",", paramLabel = "OP",
+            description = "Which ops of the catalogue to check, by name as --list prints them, comma-separated"
+                    + " (quote names with parentheses: --ops 'relu,sum(axis, keepDims)');"
                     + " 'network' is the notes' network, 'none' checks no catalogue op. Default: all ops and the network.")
     List<String> ops;
 
