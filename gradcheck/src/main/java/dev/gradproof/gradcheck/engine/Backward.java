@@ -30,6 +30,18 @@ final class Backward {
     }
 
     /**
+     * The function's rounding scale for the component {@code upstream} (see
+     * {@link CheckedFunction#roundingScale}), or 0 when it cannot tell; one forward and one backward
+     * pass, at the base point only.
+     */
+    double roundingScale(double[][] point, double[] upstream) {
+        counters.forward.incrementAndGet();
+        counters.backward.incrementAndGet();
+        double scale = function.roundingScale(Workers.copy(point), upstream.clone(), wrt.clone());
+        return Double.isFinite(scale) ? scale : 0;
+    }
+
+    /**
      * The gradients for {@code upstream} at {@code point}; entries are null for data inputs and for
      * inputs whose gradient is missing or misshapen (a finding says so).
      */

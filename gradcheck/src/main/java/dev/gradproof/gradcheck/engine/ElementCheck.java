@@ -51,8 +51,10 @@ final class ElementCheck {
                 : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon() / tol.eps();
         double h = tol.eps();
         double[] sigma = new double[c];
+        double[] rounding = new double[c];
         for (int j = 0; j < c; j++) {
             sigma[j] = noise.sigma(components.upstream(j));
+            rounding[j] = backward.roundingScale(point, components.upstream(j));
         }
         return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
             int i = tasks.get(t)[0];
@@ -64,14 +66,14 @@ final class ElementCheck {
                         0, pv.failure, pv.shapeChanged);
             }
             double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), h);
-            Judgement[] judged = judgeAll(judge, analytic, sigma, i, k, pv, h, nodeError);
+            Judgement[] judged = judgeAll(judge, analytic, sigma, rounding, i, k, pv, h, nodeError);
             if (Confirmation.needed(judged)) {
                 for (double factor : Confirmation.FACTORS) {
                     ProbeValues wider = prober.element(work, i, k, components.all(), h * factor);
                     if (wider.failure != null || wider.kinkOp != null) {
                         break;
                     }
-                    Judgement[] again = judgeAll(judge, analytic, sigma, i, k, wider, h * factor, nodeError / factor);
+                    Judgement[] again = judgeAll(judge, analytic, sigma, rounding, i, k, wider, h * factor, nodeError / factor);
                     if (Confirmation.overturns(judged, again)) {
                         judged = again;
                         break;
@@ -84,11 +86,12 @@ final class ElementCheck {
         });
     }
 
-    private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, int i, int k,
-                                        ProbeValues pv, double h, double nodeError) {
+    private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, double[] rounding,
+                                        int i, int k, ProbeValues pv, double h, double nodeError) {
         Judgement[] judged = new Judgement[analytic.length];
         for (int c = 0; c < analytic.length; c++) {
-            judged[c] = judge.judge(analytic[c][i][k], h, pv.t, pv.g[c], pv.scale[c], sigma[c], nodeError, 0,
+            judged[c] = judge.judge(analytic[c][i][k], h, pv.t, pv.g[c], Math.max(pv.scale[c], rounding[c]), sigma[c],
+                    nodeError, 0,
                     pv.kinkOp);
         }
         return judged;

@@ -66,14 +66,15 @@ final class FastCheck {
                             name(r, directions)), 0, pv.failure, pv.shapeChanged);
                 }
                 double sigma = noise.sigma(draw.u);
-                Judgement j = judge(judge, pv, prober, h, sigma);
+                double rounding = backward.roundingScale(point, draw.u);
+                Judgement j = judge(judge, pv, prober, h, sigma, rounding);
                 if (j.plainFailure()) {
                     for (double factor : Confirmation.FACTORS) {
                         ProbeValues wider = prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor);
                         if (wider.failure != null || wider.kinkOp != null) {
                             break;
                         }
-                        Judgement again = judge(judge, wider, prober, h * factor, sigma);
+                        Judgement again = judge(judge, wider, prober, h * factor, sigma, rounding);
                         if (Confirmation.overturns(new Judgement[] {j}, new Judgement[] {again})) {
                             j = again;
                             break;
@@ -132,10 +133,11 @@ final class FastCheck {
      * Judges a direction: the analytic side along the actual displacements, with {@code D(2h)}
      * corrected by the analytic difference between the two step pairs' displacements.
      */
-    private static Judgement judge(Judge judge, ProbeValues pv, Prober prober, double h, double sigma) {
+    private static Judgement judge(Judge judge, ProbeValues pv, Prober prober, double h, double sigma,
+                                   double rounding) {
         double a1 = along(pv, prober, h);
         double a2 = (pv.analyticAlong[prober.offsetIndex(2)] - pv.analyticAlong[prober.offsetIndex(-2)]) / (4 * h);
-        return judge.judge(a1, h, pv.t, pv.g[0], pv.scale[0], sigma, 0, a1 - a2, pv.kinkOp);
+        return judge.judge(a1, h, pv.t, pv.g[0], Math.max(pv.scale[0], rounding), sigma, 0, a1 - a2, pv.kinkOp);
     }
 
     private static String name(int r, int directions) {

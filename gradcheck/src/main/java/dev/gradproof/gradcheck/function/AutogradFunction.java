@@ -124,6 +124,14 @@ public final class AutogradFunction implements CheckedFunction {
         return gradients(out, vars, upstream, wrt);
     }
 
+    /** Every input as a leaf, so that the whole computation is recorded, data paths included. */
+    @Override
+    public double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
+        boolean[] all = new boolean[point.length];
+        java.util.Arrays.fill(all, true);
+        return RoundingScale.of(apply(variables(point, all)), upstream);
+    }
+
     /** The gradients of {@code <upstream, out>} with respect to the differentiated variables; null for data. */
     static double[][] gradients(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
         double[][] result = new double[vars.size()][];

@@ -114,6 +114,42 @@ public final class AutogradVjpFunction implements CheckedFunction {
         return result;
     }
 
+    /**
+     * The rounding scale of {@code <upstream, VJP>}: the whole first- and second-order graph, every
+     * input and the first upstream as leaves, through {@link RoundingScale}.
+     */
+    @Override
+    public double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
+        int n = point.length - 1;
+        double[][] x = Gradients.head(point, n);
+        boolean[] w = Gradients.head(wrt, n);
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        List<Variable> vars = first.variables(x, all);
+        Variable out = first.apply(vars);
+        List<Variable> leaves = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (w[i]) {
+                leaves.add(vars.get(i));
+            }
+        }
+        if (!out.requiresGrad() || leaves.isEmpty()) {
+            return Double.NaN;
+        }
+        Variable up = Variable.leaf("upstream", Tensor.of(point[n], out.shape()));
+        List<Variable> grads = Autograd.grad(out, leaves, up, true);
+        double[][] split = Gradients.split(upstream, x, w);
+        Variable s = null;
+        int g = 0;
+        for (int i = 0; i < n; i++) {
+            if (w[i]) {
+                Variable term = grads.get(g++).mul(Variable.constant(Tensor.of(split[i], vars.get(i).shape()))).sum();
+                s = s == null ? term : s.add(term);
+            }
+        }
+        return RoundingScale.of(s, new double[] {1.0});
+    }
+
     /** The same kink probing as the first-order function, on the function's own inputs. */
     @Override
     public double[][] kinkProximity(double[][] point, boolean[] wrt, long seed) {

@@ -40,6 +40,19 @@ public interface CheckedFunction {
     }
 
     /**
+     * A first-order bound on the rounding error of the component {@code <upstream, f(point)>}, in
+     * units of machine epsilon: {@code sum over the computed values v of |d<upstream, f>/dv| |v|}
+     * (with a reduction's {@code |v|} replaced by the sum of its terms' magnitudes). A small output
+     * computed from large intermediates ({@code 1 - tanh(x)^2} near saturation, a log-softmax of
+     * widely spread logits) is rounded on the scale of the intermediates, not of the output, and the
+     * checker's tolerance must allow for it. NaN when the function cannot tell (foreign code): the
+     * checker then uses the magnitude of the outputs.
+     */
+    default double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
+        return Double.NaN;
+    }
+
+    /**
      * For sampling: per input and element, how strongly the element influences op elements near a
      * kink (larger is nearer), or null when the function cannot tell (foreign code).
      *
