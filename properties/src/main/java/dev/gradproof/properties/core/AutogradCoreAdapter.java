@@ -10,15 +10,34 @@ import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.DenseArrays;
 
+import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.LeafNode;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * gradproof's own engine, autograd-core, behind the contract kit's adapter: every op of
  * {@link Ops} and every capability.
  */
 public final class AutogradCoreAdapter implements AutogradAdapter<Variable> {
+
+    /**
+     * A generated graph as a function of autograd-core variables for its grad leaves, in the order of
+     * {@link GraphSpec#gradLeafIndices()}; the other leaves are constants with their values. This is
+     * how gradcheck differentiates the graph with its own fresh variables.
+     */
+    public static Function<List<Variable>, Variable> asFunction(GraphSpec graph) {
+        AutogradCoreAdapter core = new AutogradCoreAdapter();
+        List<Integer> gradLeaves = graph.gradLeafIndices();
+        return inputs -> graph.evaluate(core, graph.leafIndices().stream().map(i -> {
+            int k = gradLeaves.indexOf(i);
+            LeafNode node = graph.leaf(i);
+            return k >= 0 ? inputs.get(k) : Variable.constant(node.name(), node.value());
+        }).toList()).output();
+    }
 
     @Override
     public String name() {

@@ -36,7 +36,6 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,19 +190,18 @@ public abstract class AutogradContract<V> {
     /**
      * Random graphs and random networks pass gradcheck, in FAST and in SAMPLED mode: every checked
      * element passes or is reported as a kink, never as a failure. The engine is seen as foreign
-     * code (its value and gradient over plain arrays), so kinks are found by gradcheck's one-sided
-     * heuristic, and the graph is checked at a {@link GenericPoint generic point} near the
-     * generated one. Results are not recorded one by one (thousands of tries); the failing one is
+     * code (its value and gradient over plain arrays, see {@link EngineFunction}), so kinks are found
+     * by gradcheck's one-sided heuristic, and the graph is checked at a {@link GenericPoint generic
+     * point} near the generated one. Results are not recorded one by one (thousands of tries); the failing one is
      * printed with gradcheck's table, seed, replay line and the leaves' values, and shrunk by jqwik.
      */
     @Property
     public void graphsAndNetworksPassGradcheck(@ForAll("graphsAndNetworks") GraphSpec generated,
                                                @ForAll("gradcheckSeeds") long seed) {
         GraphSpec graph = GenericPoint.near(generated, seed);
-        GraphFunction f = GraphFunction.of(graph, adapter());
-        GradCheck check = GradCheck.scalar(
-                in -> f.value(Arrays.asList(in)),
-                in -> f.gradient(Arrays.asList(in)).toArray(new double[0][]));
+        EngineFunction function = new EngineFunction(graph, adapter());
+        GradCheck check = GradCheck.of(function);
+        GraphFunction f = function.graph();
         List<String> names = f.names();
         List<int[]> shapes = f.shapes();
         List<double[]> point = f.point();
