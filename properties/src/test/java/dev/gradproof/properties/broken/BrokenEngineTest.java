@@ -80,8 +80,9 @@ class BrokenEngineTest {
         KitRun run = KitRun.of(ForgetsToAccumulate.class);
         run.assertFoundAndShrunk("forksAccumulateTheBranchGradients", "fork accumulation");
         run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", "f + f gives twice the gradient of f");
-        // found here too, though its shrinking may stop at a larger graph (a local minimum)
-        assertThat(run.failures()).containsKey("aSharedNodeEqualsTheNodeDuplicated");
+        // the copy gate builds a fork in every try (sum(x p) + sum(x q)), so it always sees the fault too;
+        // the shared-node property finds it only when its random graphs happen to share a node
+        assertThat(run.failures()).containsKey("copyGateAddsTheBranchUpstreams");
     }
 
     @Test
