@@ -397,10 +397,18 @@ public abstract class AutogradContract<V> {
 
     // ================================================================== two graphs, one function
 
-    /** Two graphs of one function have one gradient: every applicable {@link Identity}, rewritten everywhere. */
+    /**
+     * Two graphs of one function have one gradient: every applicable {@link Identity}, rewritten
+     * everywhere, at a {@link GenericPoint generic point} near the generated graph (seeded by the
+     * graph itself). The two graphs agree as functions, not bit for bit: at an exact tie the
+     * generated values aim at, tanh(15 t) rounds to 1.0 and 2 sigmoid(30 t) - 1 to 1 - 2^-53, so a
+     * downstream maximum(., t) with t = 1 takes different branches and a correct engine gives two
+     * different (both valid) subgradients.
+     */
     @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     @StatisticsReport(label = "identities", format = OpCoverageReport.class)
-    public void twoGraphsOfOneFunctionHaveOneGradient(@ForAll("graphs") GraphSpec graph) {
+    public void twoGraphsOfOneFunctionHaveOneGradient(@ForAll("graphs") GraphSpec generated) {
+        GraphSpec graph = GenericPoint.near(generated, generated.toString().hashCode());
         List<Identity> supported = Identity.ALL.stream().filter(i -> i.supportedBy(ops())).toList();
         List<String> applied = new ArrayList<>();
         Map<String, DenseArray> original = gradsByName(graph);
