@@ -201,6 +201,19 @@ class AwkwardFunctionsTest {
     }
 
     @Test
+    void atLargeMagnitudesTheStepIsRelativeSoABiasOfOneInAThousandIsCaught() {
+        // at x near 1e8 an absolute step of 1e-6 is about 70 ulps of x and the central difference of
+        // x^2 (about 1e16) is good to about 1%; the step eps |x| keeps it at about 1e-9
+        double[] x = {1.3e8, -2.7e8, 6.1e7};
+        GradCheckResult right = GradCheck.scalar(in -> sumOf(in, v -> v * v), in -> gradientOf(in, v -> 2 * v))
+                .input("x", x).check();
+        assertThat(right).passes().hasMaxRelativeErrorBelow(1e-8);
+        assertThat(right.inputs().get(0).recordAt(List.of(0)).orElseThrow().step()).isEqualTo(1e-6 * 1.3e8);
+        assertThat(GradCheck.scalar(in -> sumOf(in, v -> v * v), in -> gradientOf(in, v -> 2 * v * 1.001))
+                .input("x", x).check()).fails().hasFailureAt("x", 0).hasFailureAt("x", 1).hasFailureAt("x", 2);
+    }
+
+    @Test
     void variablesMayBeGivenDirectlyWithConstantsExcluded() {
         Variable x = Variable.constant("x", Tensor.matrix(new double[][] {{1, -2}, {0.5, 3}}));
         Variable w = Variable.leaf("w", Tensor.matrix(new double[][] {{0.2, -0.1}, {0.4, 0.3}}));

@@ -60,20 +60,21 @@ final class ElementCheck {
             int i = tasks.get(t)[0];
             int k = tasks.get(t)[1];
             int[] index = inputs.get(i).index(k);
-            ProbeValues pv = prober.element(work, i, k, components.all(), h);
+            double step = stepAt(h, point[i][k]);
+            ProbeValues pv = prober.element(work, i, k, components.all(), step);
             if (pv.failure != null) {
-                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], h, pv.failure, components.name(0)),
+                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], step, pv.failure, components.name(0)),
                         0, pv.failure, pv.shapeChanged);
             }
-            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), h);
-            Judgement[] judged = judgeAll(judge, analytic, sigma, rounding, i, k, pv, h, nodeError);
+            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), step);
+            Judgement[] judged = judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError);
             if (Confirmation.needed(judged)) {
                 for (double factor : Confirmation.FACTORS) {
-                    ProbeValues wider = prober.element(work, i, k, components.all(), h * factor);
+                    ProbeValues wider = prober.element(work, i, k, components.all(), step * factor);
                     if (wider.failure != null || wider.kinkOp != null) {
                         break;
                     }
-                    Judgement[] again = judgeAll(judge, analytic, sigma, rounding, i, k, wider, h * factor, nodeError / factor);
+                    Judgement[] again = judgeAll(judge, analytic, sigma, rounding, i, k, wider, step * factor, nodeError / factor);
                     if (Confirmation.overturns(judged, again)) {
                         judged = again;
                         break;
@@ -84,6 +85,16 @@ final class ElementCheck {
             return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
                     judged[worst].noiseRatio(), null, false);
         });
+    }
+
+    /**
+     * The finite-difference step for an element of value {@code x}: {@code eps} for {@code |x| <= 1},
+     * {@code eps |x|} above, so that the perturbation stays the same fraction of the element (an
+     * absolute 1e-6 is only about 70 units in the last place of 1e8, and the numerical derivative
+     * would be good to about 1%).
+     */
+    static double stepAt(double eps, double x) {
+        return eps * Math.max(1.0, Math.abs(x));
     }
 
     private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, double[] rounding,

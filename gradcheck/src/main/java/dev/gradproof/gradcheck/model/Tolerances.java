@@ -4,8 +4,10 @@ package dev.gradproof.gradcheck.model;
  * The numbers that decide a verdict, recorded with every result.
  *
  * <p>For each element, the analytic derivative {@code a} is compared with the central difference
- * {@code n = (f(x + h) - f(x - h)) / 2h}, where {@code h} is {@link #eps()} (the actual step
- * {@code fl(x + h) - x} is used, so an input of 1e6 does not distort it). The element passes when
+ * {@code n = (f(x + h) - f(x - h)) / 2h}. In FULL and SAMPLED mode the step is relative above 1,
+ * {@code h = eps max(1, |x|)} with {@code eps} {@link #eps()}, so that it stays the same fraction of
+ * a large element (an absolute 1e-6 is only about 70 ulps of 1e8); FAST mode steps {@code eps}
+ * along a unit direction. The actual step {@code fl(x + h) - x} is used. The element passes when
  * {@code |a - n| <= tolerance}, with a tolerance of its own:
  *
  * <pre>
@@ -32,8 +34,8 @@ package dev.gradproof.gradcheck.model;
  *
  * <p>The defaults ({@code safetyFactor} 10, {@code roundingUlps} 4, {@code analyticUlps} 16) were
  * chosen from measurement: over 21 correct smooth ops at 200 random points each (54,000 elements)
- * the largest ratio of error to tolerance was 0.14 and no element failed, while every op caught a
- * relative bias of 3e-7 in its gradient at every point (the README quotes the figures and the
+ * the largest ratio of error to tolerance was 0.13 and no element failed, while every op caught a
+ * relative bias of 1e-7 in its gradient at every point (the README quotes the figures and the
  * command that produced them). The safety factor of 10 on the data-driven estimates {@code T} and
  * {@code N} makes a false alarm need an error ten times its estimate (the estimates are single
  * samples of the noise, hence the margin); 4 units of rounding per output covers the few roundings
@@ -47,7 +49,7 @@ package dev.gradproof.gradcheck.model;
  * the order {@code h^3 f''''}, for a kink of the order of the jump in slope.
  *
  * @param precision               the precision the function computes in
- * @param eps                     the finite-difference step {@code h}
+ * @param eps                     the finite-difference step: {@code h = eps max(1, |x|)} per element
  * @param stencilPoints           2 for the central difference (with its 2h partner), or the number of
  *                                points of a Commons Math {@code FiniteDifferencesDifferentiator} stencil
  * @param safetyFactor            the multiple of the estimated numerical error that is tolerated
