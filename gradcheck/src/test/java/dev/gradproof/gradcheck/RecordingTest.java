@@ -178,4 +178,11 @@ class RecordingTest {
             System.setProperty(key, value);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void everyResultCarriesTheVersionTheBuildWrote() {
+        String version = GradCheck.scalar(in -> in[0][0] * in[0][0], in -> new double[][] {{2 * in[0][0]}})
+                .input("x", 3.0).record(false).check().run().gradproofVersion();
+        org.assertj.core.api.Assertions.assertThat(version).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
 }

@@ -127,9 +127,8 @@ final class ResultAssembly {
         ErrorStatistics statistics = overall.build();
         boolean passed = statistics.failed() == 0 && findings.list().isEmpty();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String version = GradChecker.class.getPackage().getImplementationVersion();
         RunInfo run = new RunInfo(Instant.now().toString(), System.getProperty("java.version"),
-                version == null ? "dev" : version, Runtime.getRuntime().availableProcessors(), options.parallelism(),
+                RunInfo.currentVersion(), Runtime.getRuntime().availableProcessors(), options.parallelism(),
                 millis, counters.forward.get(), counters.backward.get());
         return new GradCheckResult(GradCheckResult.SCHEMA_VERSION, options.kind(), options.label(), options.op(),
                 options.mode(), options.seed(), options.tolerances(),

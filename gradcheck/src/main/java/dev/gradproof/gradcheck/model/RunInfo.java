@@ -5,7 +5,7 @@ package dev.gradproof.gradcheck.model;
  *
  * @param timestamp          ISO-8601 instant the check finished
  * @param javaVersion        {@code java.version}
- * @param gradproofVersion   the gradcheck jar's version, or {@code "dev"} when run from classes
+ * @param gradproofVersion   gradproof's version, from {@code gradproof.properties} (written by the build)
  * @param cores              available processors
  * @param parallelism        worker threads used for the numerical Jacobian
  * @param durationMillis     wall-clock time of the check
@@ -21,4 +21,23 @@ public record RunInfo(
         long durationMillis,
         long forwardEvaluations,
         long backwardPasses) {
+
+    private static final String VERSION = readVersion();
+
+    /** The version of gradproof running, as the build wrote it, or {@code "unknown"}. */
+    public static String currentVersion() {
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = RunInfo.class.getResourceAsStream("/dev/gradproof/gradcheck/gradproof.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
 }
