@@ -47,8 +47,9 @@ public final class GradproofCommand implements Callable<Integer> {
                     + " sampled elements and directions. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = {"-e", "--eps"}, paramLabel = "H",
-            description = "The finite-difference step h of the central difference (f(x+h) - f(x-h)) / 2h."
+    @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
+            description = "The finite-difference step of the central difference (f(x+h) - f(x-h)) / 2h:"
+                    + " h = EPS max(1, |x|) for an element x (a unit step along a FAST direction)."
                     + " Default: 1e-6 in double precision.")
     Double eps;
 
