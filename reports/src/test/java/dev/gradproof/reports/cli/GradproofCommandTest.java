@@ -114,7 +114,7 @@ class GradproofCommandTest {
 
         assertThat(status).isZero();
         assertThat(out.toString()).contains("Usage: gradproof").contains("--mode=MODE").contains("FULL")
-                .contains("SAMPLED").contains("FAST").contains("--seed=N").contains("--eps=H").contains("--out=DIR")
+                .contains("SAMPLED").contains("FAST").contains("--seed=N").contains("--eps=EPS").contains("max(1, |x|)").contains("--out=DIR")
                 .contains("--ops=OP").contains("--list").contains("--samples=K").contains("Exit codes:");
     }
 
