@@ -48,7 +48,7 @@ final class Backprop {
                     continue;
                 }
                 Op op = node.creator().get();
-                Variable[] inputGrads = op.runBackward(upstream, node);
+                Variable[] inputGrads = op.backward(upstream, node);
                 List<Variable> inputs = op.inputs();
                 for (int i = 0; i < inputs.size(); i++) {
                     Variable input = inputs.get(i);

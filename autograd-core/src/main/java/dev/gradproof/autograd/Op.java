@@ -68,10 +68,6 @@ public abstract class Op {
      */
     protected abstract Variable[] backward(Variable upstream, Variable output);
 
-    final Variable[] runBackward(Variable upstream, Variable output) {
-        return backward(upstream, output);
-    }
-
     /**
      * Makes the node for a forward result: a variable that remembers this op when grad mode is on
      * and any input requires grad, otherwise a constant (the op is then forgotten).
