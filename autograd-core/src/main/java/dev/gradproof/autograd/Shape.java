@@ -104,16 +104,26 @@ public final class Shape {
 
     /** The multi-index of a flat row-major offset; the inverse of {@link #offset(int...)}. */
     public int[] index(int offset) {
-        if (offset < 0 || offset >= size) {
-            throw new IndexOutOfBoundsException(
-                    "offset " + offset + " is out of bounds for shape " + this + " of size " + size);
-        }
+        checkedOffset(offset);
         int[] index = new int[dims.length];
         for (int i = dims.length - 1; i >= 0; i--) {
             index[i] = offset % dims[i];
             offset /= dims[i];
         }
         return index;
+    }
+
+    /**
+     * {@code offset} itself, once checked to be a flat row-major offset into this shape.
+     *
+     * @throws IndexOutOfBoundsException naming the offset, the shape and its size
+     */
+    int checkedOffset(int offset) {
+        if (offset < 0 || offset >= size) {
+            throw new IndexOutOfBoundsException(
+                    "offset " + offset + " is out of bounds for shape " + this + " of size " + size);
+        }
+        return offset;
     }
 
     /**

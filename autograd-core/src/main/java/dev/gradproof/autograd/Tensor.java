@@ -225,11 +225,7 @@ public final class Tensor {
 
     /** The element at a flat row-major offset. */
     public double getFlat(int offset) {
-        if (offset < 0 || offset >= data.length) {
-            throw new IndexOutOfBoundsException(
-                    "offset " + offset + " is out of bounds for shape " + shape + " of size " + data.length);
-        }
-        return data[offset];
+        return data[shape.checkedOffset(offset)];
     }
 
     /**
@@ -260,13 +256,8 @@ public final class Tensor {
     /** This tensor with one element replaced: the building block of a finite-difference probe. */
     public Tensor withFlat(int offset, double value) {
         double[] copy = data.clone();
-        copy[offsetChecked(offset)] = value;
+        copy[shape.checkedOffset(offset)] = value;
         return new Tensor(shape, copy);
-    }
-
-    private int offsetChecked(int offset) {
-        getFlat(offset);
-        return offset;
     }
 
     // ------------------------------------------------------------------ arithmetic for forward passes
