@@ -1,5 +1,7 @@
 package dev.gradproof.autograd;
 
+import dev.gradproof.autograd.kernel.BroadcastKernels;
+
 import java.util.Arrays;
 
 /**
@@ -72,13 +74,7 @@ public final class Shape {
 
     /** Row-major strides: the distance in the flat array between neighbours along each axis. */
     public int[] strides() {
-        int[] strides = new int[dims.length];
-        int stride = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            strides[i] = stride;
-            stride *= dims[i];
-        }
-        return strides;
+        return BroadcastKernels.broadcastStrides(dims, dims);
     }
 
     /**

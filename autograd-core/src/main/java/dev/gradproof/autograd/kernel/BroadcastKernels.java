@@ -17,6 +17,7 @@ public final class BroadcastKernels {
     /**
      * Strides for reading an operand of shape {@code operand} while walking {@code target}: aligned
      * at the right, zero where the operand has size 1 (or is missing) and the target does not.
+     * With {@code operand} equal to {@code target} these are the operand's own row-major strides.
      */
     public static int[] broadcastStrides(int[] operand, int[] target) {
         int[] strides = new int[target.length];

@@ -16,12 +16,7 @@ public final class PermuteKernel {
             return;
         }
         int rank = inDims.length;
-        int[] inStrides = new int[rank];
-        int stride = 1;
-        for (int i = rank - 1; i >= 0; i--) {
-            inStrides[i] = stride;
-            stride *= inDims[i];
-        }
+        int[] inStrides = BroadcastKernels.broadcastStrides(inDims, inDims);
         int[] outDims = new int[rank];
         int[] readStrides = new int[rank];
         for (int i = 0; i < rank; i++) {
