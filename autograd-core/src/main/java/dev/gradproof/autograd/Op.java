@@ -21,7 +21,7 @@ public abstract class Op {
 
     private final String name;
     private final String scope;
-    private final Variable[] inputs;
+    private final List<Variable> inputs;
 
     /**
      * @param name   the op's name in the vocabulary of the notes ({@code "mul"}, {@code "relu"})
@@ -30,7 +30,7 @@ public abstract class Op {
     protected Op(String name, Variable... inputs) {
         this.name = name;
         this.scope = COMPOSITE.get();
-        this.inputs = inputs.clone();
+        this.inputs = List.of(inputs);
     }
 
     /** The op's name, e.g. {@code "matmul"}. */
@@ -45,17 +45,17 @@ public abstract class Op {
 
     /** The inputs, in order. */
     public final List<Variable> inputs() {
-        return List.of(inputs);
+        return inputs;
     }
 
     /** Input {@code i}. */
     protected final Variable input(int i) {
-        return inputs[i];
+        return inputs.get(i);
     }
 
     /** Whether backward must produce a gradient for input {@code i}. */
     protected final boolean needsGrad(int i) {
-        return inputs[i].requiresGrad();
+        return inputs.get(i).requiresGrad();
     }
 
     /**
