@@ -14,8 +14,8 @@ final class Add extends Op {
     @Override
     protected Variable[] backward(Variable upstream, Variable output) {
         return new Variable[] {
-            upstream.sumToShape(input(0).shape()),
-            upstream.sumToShape(input(1).shape()),
+            needsGrad(0) ? upstream.sumToShape(input(0).shape()) : null,
+            needsGrad(1) ? upstream.sumToShape(input(1).shape()) : null,
         };
     }
 }

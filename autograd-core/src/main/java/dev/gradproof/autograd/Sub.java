@@ -14,7 +14,7 @@ final class Sub extends Op {
     @Override
     protected Variable[] backward(Variable upstream, Variable output) {
         return new Variable[] {
-            upstream.sumToShape(input(0).shape()),
+            needsGrad(0) ? upstream.sumToShape(input(0).shape()) : null,
             needsGrad(1) ? upstream.neg().sumToShape(input(1).shape()) : null,
         };
     }
