@@ -15,10 +15,7 @@ public record BroadcastShapes(List<Shape> shapes) {
     /** Copies the shapes and checks that they broadcast. */
     public BroadcastShapes {
         shapes = List.copyOf(shapes);
-        Shape result = shapes.get(0);
-        for (Shape s : shapes.subList(1, shapes.size())) {
-            result = Shape.broadcast(result, s, "BroadcastShapes");
-        }
+        broadcast(shapes);
     }
 
     /** Shape {@code i}. */
@@ -28,6 +25,10 @@ public record BroadcastShapes(List<Shape> shapes) {
 
     /** The shape they broadcast to. */
     public Shape result() {
+        return broadcast(shapes);
+    }
+
+    private static Shape broadcast(List<Shape> shapes) {
         Shape result = shapes.get(0);
         for (Shape s : shapes.subList(1, shapes.size())) {
             result = Shape.broadcast(result, s, "BroadcastShapes");

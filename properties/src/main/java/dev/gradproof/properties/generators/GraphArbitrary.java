@@ -31,8 +31,9 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
             Ops.SOFTMAX_CROSS_ENTROPY, Ops.SUM_SQUARED_ERROR, Ops.L2);
 
     private List<String> ops = Ops.ALL;
+    private static final int MAX_LEAVES = 3;
+
     private int maxSteps = 10;
-    private int maxLeaves = 3;
     private boolean scalarOutput = true;
 
     GraphArbitrary() {
@@ -108,8 +109,8 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
         return Arbitraries.integers().between(1, 4).shrinkTowards(1).list().ofMaxSize(3);
     }
 
-    private Arbitrary<List<Integer>> leafMasks() {
-        return Arbitraries.integers().between(0, 63).list().ofMinSize(1).ofMaxSize(maxLeaves);
+    private static Arbitrary<List<Integer>> leafMasks() {
+        return Arbitraries.integers().between(0, Shapes.MASKS).list().ofMinSize(1).ofMaxSize(MAX_LEAVES);
     }
 
     private static Arbitrary<List<Double>> pool() {

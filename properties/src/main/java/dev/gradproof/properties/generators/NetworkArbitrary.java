@@ -45,7 +45,7 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
      * @throws IllegalArgumentException when matmul, add or every loss is missing
      */
     public NetworkArbitrary ops(Collection<String> allowed) {
-        if (!allowed.contains(Ops.MATMUL) || !allowed.contains(Ops.ADD) || LOSS_ORDER.stream().noneMatch(allowed::contains)) {
+        if (!supports(allowed)) {
             throw new IllegalArgumentException("networks need matmul, add and a loss among " + LOSS_ORDER
                     + "; allowed: " + allowed);
         }

@@ -7,8 +7,10 @@ import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Interprets a {@link GraphRecipe} as a {@link GraphSpec}: a deterministic function of the recipe,
@@ -87,7 +89,7 @@ final class RandomGraphBuilder {
         Tensor value = pool.next(shape, 1.0);
         int index = builder.leaf(prefix + names++, value);
         double[] data = value.toArray();
-        track(Interval.of(min(data), max(data)));
+        track(Interval.of(Arrays.stream(data).min().orElse(0), Arrays.stream(data).max().orElse(0)));
         visible.add(index);
         return index;
     }
@@ -191,13 +193,7 @@ final class RandomGraphBuilder {
         if (p % 4 == 3) {
             b = freshLeaf("x", Shapes.broadcastable(shape, p / 4));
         } else {
-            List<Integer> partners = new ArrayList<>();
-            for (int candidate : visible) {
-                if (broadcastSize(shape, builder.shape(candidate)) <= MAX_SIZE) {
-                    partners.add(candidate);
-                }
-            }
-            b = pick(partners, step.b());
+            b = pick(visibleWhere(s -> broadcastSize(shape, s) <= MAX_SIZE), step.b());
         }
         if ((p / 4) % 2 == 1) {
             int t = a;
@@ -263,13 +259,7 @@ final class RandomGraphBuilder {
         }
         int p = step.param();
         int k = builder.shape(x).dim(1);
-        List<Integer> partners = new ArrayList<>();
-        for (int candidate : visible) {
-            Shape s = builder.shape(candidate);
-            if (s.rank() == 2 && s.dim(0) == k) {
-                partners.add(candidate);
-            }
-        }
+        List<Integer> partners = visibleWhere(s -> s.rank() == 2 && s.dim(0) == k);
         int w = p % 2 == 0 && !partners.isEmpty() ? pick(partners, step.b())
                 : freshLeaf("w", Shape.of(k, 1 + (p / 2) % 4));
         emit(OpCall.of(Ops.MATMUL), x, w);
@@ -304,12 +294,7 @@ final class RandomGraphBuilder {
 
     /** A matrix operand: a visible rank-2 node, or a node reshaped to one row; -1 if impossible. */
     private int matrix(int choice) {
-        List<Integer> matrices = new ArrayList<>();
-        for (int candidate : visible) {
-            if (builder.shape(candidate).rank() == 2) {
-                matrices.add(candidate);
-            }
-        }
+        List<Integer> matrices = visibleWhere(s -> s.rank() == 2);
         if (!matrices.isEmpty()) {
             return pick(matrices, choice);
         }
@@ -321,15 +306,15 @@ final class RandomGraphBuilder {
     }
 
     private void withRankAtLeast(int rank, int choice, java.util.function.IntUnaryOperator op) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int candidate : visible) {
-            if (builder.shape(candidate).rank() >= rank) {
-                candidates.add(candidate);
-            }
-        }
+        List<Integer> candidates = visibleWhere(s -> s.rank() >= rank);
         if (!candidates.isEmpty()) {
             op.applyAsInt(pick(candidates, choice));
         }
+    }
+
+    /** The visible nodes whose shape passes {@code test}, in order. */
+    private List<Integer> visibleWhere(Predicate<Shape> test) {
+        return visible.stream().filter(node -> test.test(builder.shape(node))).toList();
     }
 
     // ------------------------------------------------------------------ guards and emission
@@ -396,21 +381,5 @@ final class RandomGraphBuilder {
 
     private static int pick(List<Integer> candidates, int choice) {
         return candidates.get(candidates.size() - 1 - choice % candidates.size());
-    }
-
-    private static double min(double[] data) {
-        double m = data.length == 0 ? 0 : Double.POSITIVE_INFINITY;
-        for (double v : data) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
-    private static double max(double[] data) {
-        double m = data.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
-        for (double v : data) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 }

@@ -9,7 +9,7 @@ import net.jqwik.api.Combinators;
 final class Shapes {
 
     /** Masks 0..63 cover every way of dropping leading axes and setting axes to 1 for rank up to 4. */
-    private static final int MASKS = 63;
+    static final int MASKS = 63;
 
     private Shapes() {
     }

@@ -107,9 +107,14 @@ public final class TensorArbitrary extends ArbitraryDecorator<Tensor> {
 
     /** A tensor of the shape whose elements repeat {@code pool} in row-major order. */
     public static Tensor fill(Shape shape, List<Double> pool) {
+        return fill(shape, pool, 0, 1.0);
+    }
+
+    /** As {@link #fill(Shape, List)}, starting at element {@code start} of the pool, every value times {@code scale}. */
+    static Tensor fill(Shape shape, List<Double> pool, int start, double scale) {
         double[] data = new double[shape.size()];
         for (int j = 0; j < data.length; j++) {
-            data[j] = pool.get(j % pool.size());
+            data[j] = scale * pool.get((start + j) % pool.size());
         }
         return Tensor.of(data, shape);
     }

@@ -24,11 +24,8 @@ final class ValuePool {
 
     /** The next tensor of the shape, every value multiplied by {@code scale}. */
     Tensor next(Shape shape, double scale) {
-        double[] data = new double[shape.size()];
-        for (int j = 0; j < data.length; j++) {
-            data[j] = scale * values.get((cursor + j) % values.size());
-        }
-        cursor += data.length;
-        return Tensor.of(data, shape);
+        Tensor tensor = TensorArbitrary.fill(shape, values, cursor, scale);
+        cursor += tensor.size();
+        return tensor;
     }
 }

@@ -32,12 +32,7 @@ final class ExpressionPrinter {
     private String print() {
         List<String> bindings = new ArrayList<>();
         boolean[] live = spec.reachable();
-        int[] uses = new int[spec.size()];
-        for (int i = 0; i < spec.size(); i++) {
-            if (live[i] && spec.node(i) instanceof OpNode op) {
-                op.inputs().forEach(input -> uses[input]++);
-            }
-        }
+        int[] uses = spec.uses();
         for (int i = 0; i < spec.size(); i++) {
             Node node = spec.node(i);
             if (!live[i]) {

@@ -5,6 +5,7 @@ import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Variants of a {@link GraphSpec} whose gradients are known from the original's: the same graph
@@ -27,11 +28,16 @@ public final class GraphRewrites {
      * (leaves are copied unchanged); returns the builder and, in {@code map}, old index to new.
      */
     static GraphSpec.Builder rebuild(GraphSpec spec, int[] map, NodeRewrite rewrite) {
+        return rebuild(spec, map, LeafNode::requiresGrad, rewrite);
+    }
+
+    /** As {@link #rebuild(GraphSpec, int[], NodeRewrite)}, a leaf requiring grad in the copy where {@code grad} says so. */
+    private static GraphSpec.Builder rebuild(GraphSpec spec, int[] map, Predicate<LeafNode> grad, NodeRewrite rewrite) {
         GraphSpec.Builder b = GraphSpec.builder();
         for (int i = 0; i < spec.size(); i++) {
             Node node = spec.node(i);
             if (node instanceof LeafNode leaf) {
-                map[i] = leaf.requiresGrad() ? b.leaf(leaf.name(), leaf.value()) : b.constant(leaf.name(), leaf.value());
+                map[i] = grad.test(leaf) ? b.leaf(leaf.name(), leaf.value()) : b.constant(leaf.name(), leaf.value());
             } else {
                 OpNode op = (OpNode) node;
                 map[i] = rewrite.rewrite(b, op, mapped(op, map));
@@ -95,29 +101,14 @@ public final class GraphRewrites {
     public static GraphSpec withConstantLeaf(GraphSpec spec, int leafIndex) {
         LeafNode target = spec.leaf(leafIndex);
         int[] map = new int[spec.size()];
-        GraphSpec.Builder b = GraphSpec.builder();
-        for (int i = 0; i < spec.size(); i++) {
-            Node node = spec.node(i);
-            if (node instanceof LeafNode leaf) {
-                boolean grad = leaf.requiresGrad() && leaf != target;
-                map[i] = grad ? b.leaf(leaf.name(), leaf.value()) : b.constant(leaf.name(), leaf.value());
-            } else {
-                map[i] = copy(b, (OpNode) node, mapped((OpNode) node, map));
-            }
-        }
-        return b.build(map[spec.output()]);
+        return rebuild(spec, map, leaf -> leaf.requiresGrad() && leaf != target, GraphRewrites::copy)
+                .build(map[spec.output()]);
     }
 
     /** Every constant turned into a leaf, for engines without constants. */
     public static GraphSpec constantsAsLeaves(GraphSpec spec) {
         int[] map = new int[spec.size()];
-        GraphSpec.Builder b = GraphSpec.builder();
-        for (int i = 0; i < spec.size(); i++) {
-            Node node = spec.node(i);
-            map[i] = node instanceof LeafNode leaf ? b.leaf(leaf.name(), leaf.value())
-                    : copy(b, (OpNode) node, mapped((OpNode) node, map));
-        }
-        return b.build(map[spec.output()]);
+        return rebuild(spec, map, leaf -> true, GraphRewrites::copy).build(map[spec.output()]);
     }
 
     /** The same graph with the uses of op node {@code node} reading {@code detach(node)} instead. */

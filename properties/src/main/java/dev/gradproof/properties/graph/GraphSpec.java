@@ -153,13 +153,26 @@ public final class GraphSpec {
 
     /** The op nodes whose value is used more than once: the forks. */
     public List<Integer> forks() {
+        int[] uses = uses();
         List<Integer> forks = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i) instanceof OpNode && consumers(i).size() > 1) {
+            if (nodes.get(i) instanceof OpNode && uses[i] > 1) {
                 forks.add(i);
             }
         }
         return forks;
+    }
+
+    /** For every node, how often the op nodes the output depends on read it ({@link #consumers} of all nodes in one pass). */
+    int[] uses() {
+        boolean[] live = reachable();
+        int[] uses = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            if (live[i] && nodes.get(i) instanceof OpNode op) {
+                op.inputs().forEach(input -> uses[input]++);
+            }
+        }
+        return uses;
     }
 
     /** The names of the ops the output depends on, sorted. */

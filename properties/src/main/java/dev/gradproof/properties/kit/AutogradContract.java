@@ -251,21 +251,13 @@ public abstract class AutogradContract<V> {
     /** f(x) + f(x) has twice f's gradient, with the node shared and with f computed twice. */
     @Property
     public void twiceTheGraphHasTwiceTheGradient(@ForAll("graphs") GraphSpec graph) {
-        Map<String, DenseArray> once = gradsByName(graph);
+        Map<String, DenseArray> expected = doubled(gradsByName(graph));
         for (GraphSpec twice : List.of(GraphRewrites.sumWithItself(graph), GraphRewrites.sumWithCopy(graph))) {
-            Map<String, DenseArray> doubled = gradsByName(twice);
-            for (Map.Entry<String, DenseArray> e : once.entrySet()) {
-                double[] expected = e.getValue().data();
-                for (int j = 0; j < expected.length; j++) {
-                    expected[j] *= 2;
-                }
-                // Shared: the upstream 2 = 1 + 1 scales every product along the way by a power of
-                // two, which is exact. Computed twice: the same contributions added in another
-                // order, as in fork accumulation.
-                Check.close("f + f gives twice the gradient of f (f + f: " + twice + ")", e.getKey(),
-                        doubled.get(e.getKey()), expected, e.getValue().shape(),
-                        Tolerance.normwise(1e-12, Tolerance.FLOOR), graph);
-            }
+            // Shared: the upstream 2 = 1 + 1 scales every product along the way by a power of
+            // two, which is exact. Computed twice: the same contributions added in another
+            // order, as in fork accumulation.
+            compare("f + f gives twice the gradient of f (f + f: " + twice + ")", expected, gradsByName(twice),
+                    Tolerance.normwise(1e-12, Tolerance.FLOOR), graph);
         }
     }
 
@@ -339,7 +331,7 @@ public abstract class AutogradContract<V> {
             // a and b differ by at least KitCases.MAX_GATE_MARGIN everywhere, so the winner is
             // clear; routing is a multiplication by 1 or 0, which is exact: no error is allowed.
             Check.close("max gate routes the upstream to the winner only", run.name(k), run.grad(k), expected[k],
-                    gate.a().dims(), (actual, exp) -> new double[actual.length], gate);
+                    gate.a().dims(), exact(), gate);
         }
     }
 

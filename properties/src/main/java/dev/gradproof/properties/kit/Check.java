@@ -1,5 +1,6 @@
 package dev.gradproof.properties.kit;
 
+import dev.gradproof.autograd.Shape;
 import dev.gradproof.properties.engine.DenseArray;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class Check {
         StringBuilder detail = new StringBuilder().append(variable).append(' ').append(Arrays.toString(shape))
                 .append(": ").append(bad.size()).append(" of ").append(got.length).append(" elements differ");
         for (int i : bad.subList(0, Math.min(SHOWN, bad.size()))) {
-            detail.append("\n    at ").append(Arrays.toString(index(i, shape))).append(": got ").append(got[i])
+            detail.append("\n    at ").append(Arrays.toString(Shape.of(shape).index(i))).append(": got ").append(got[i])
                     .append(", expected ").append(expected[i]).append(" (allowed error ")
                     .append(String.format("%.1e", allowed[i])).append(')');
         }
@@ -80,7 +81,7 @@ final class Check {
         for (int i = 0; i < actual.size(); i++) {
             if (!Double.isFinite(actual.get(i))) {
                 throw failure(invariant, variable + " " + actual.shapeString() + " has " + actual.get(i)
-                        + " at " + Arrays.toString(index(i, actual.shape())), subject);
+                        + " at " + Arrays.toString(Shape.of(actual.shape()).index(i)), subject);
             }
         }
     }
@@ -88,14 +89,5 @@ final class Check {
     private static double excess(double got, double expected, double allowed) {
         double diff = Math.abs(got - expected);
         return Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff - allowed;
-    }
-
-    private static int[] index(int flat, int[] shape) {
-        int[] index = new int[shape.length];
-        for (int i = shape.length - 1; i >= 0; i--) {
-            index[i] = shape[i] == 0 ? 0 : flat % shape[i];
-            flat = shape[i] == 0 ? 0 : flat / shape[i];
-        }
-        return index;
     }
 }

@@ -9,7 +9,6 @@ import dev.gradproof.properties.graph.GraphFunction;
 import dev.gradproof.properties.graph.GraphSpec;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A generated graph run in the engine under test, as gradcheck sees foreign code: its value and
@@ -42,12 +41,10 @@ final class EngineFunction implements CheckedFunction {
 
     @Override
     public double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt) {
-        List<double[]> gradient = graph.gradient(Arrays.asList(point));
-        double[][] scaled = new double[gradient.size()][];
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = gradient.get(i).clone();
-            for (int k = 0; k < scaled[i].length; k++) {
-                scaled[i][k] *= upstream[0];
+        double[][] scaled = graph.gradient(Arrays.asList(point)).toArray(double[][]::new); // fresh arrays
+        for (double[] g : scaled) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] *= upstream[0];
             }
         }
         return scaled;

@@ -21,6 +21,16 @@ public final class GradcheckVerdicts {
      *
      * @throws AssertionError naming the mode, the graph and gradcheck's table of worst elements
      */
+    public static void assertPassesOrKinks(GradCheck check, long seed, GraphSpec graph) {
+        for (Mode mode : new Mode[] {Mode.FAST, Mode.SAMPLED}) {
+            GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).record(false).check();
+            if (!result.passed()) {
+                throw new AssertionError("gradcheck " + mode + " failed on graph " + graph + "\n"
+                        + result.failureMessage() + "\nat the leaves\n" + leafValues(graph));
+            }
+        }
+    }
+
     /** Every leaf of the graph with its value, one per line: what a replay needs. */
     static String leafValues(GraphSpec graph) {
         StringBuilder text = new StringBuilder();
@@ -30,15 +40,5 @@ public final class GradcheckVerdicts {
                     .append(" = ").append(leaf.value()).append('\n');
         }
         return text.toString();
-    }
-
-    public static void assertPassesOrKinks(GradCheck check, long seed, GraphSpec graph) {
-        for (Mode mode : new Mode[] {Mode.FAST, Mode.SAMPLED}) {
-            GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).record(false).check();
-            if (!result.passed()) {
-                throw new AssertionError("gradcheck " + mode + " failed on graph " + graph + "\n"
-                        + result.failureMessage() + "\nat the leaves\n" + leafValues(graph));
-            }
-        }
     }
 }

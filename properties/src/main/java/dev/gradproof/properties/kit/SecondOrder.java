@@ -8,6 +8,7 @@ import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.generators.TensorArbitrary;
 import dev.gradproof.properties.graph.DenseArrays;
 import dev.gradproof.properties.graph.Evaluation;
+import dev.gradproof.properties.graph.GraphFunction;
 import dev.gradproof.properties.graph.GraphSpec;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.FiniteDifferencesDifferentiator;
@@ -51,9 +52,10 @@ final class SecondOrder {
             directions.add(TensorArbitrary.fill(spec.leaf(leaf).shape(), pool));
         }
         List<DenseArray> hv = hessianTimes(engine, spec, leaves, directions);
-        double[][] fd = gradientDerivative(engine, spec, leaves, directions, STEP);
-        double[][] coarse = gradientDerivative(engine, spec, leaves, directions, 2 * STEP);
-        double[][] gradient = flatGradient(engine, spec, leaves, directions, 0.0);
+        GraphFunction f = GraphFunction.of(spec, engine);
+        double[][] fd = gradientDerivative(f, leaves, directions, STEP);
+        double[][] coarse = gradientDerivative(f, leaves, directions, 2 * STEP);
+        double[][] gradient = flatGradient(f, leaves, directions, 0.0);
         double scale = 0;
         for (int i = 0; i < leaves.size(); i++) {
             scale = Math.max(scale, Math.max(Tolerance.maxAbs(hv.get(i).data()),
@@ -105,11 +107,11 @@ final class SecondOrder {
     }
 
     /** {@code d/dt grad f(x + t v)} at {@code t = 0}, per leaf, by the 5-point stencil. */
-    private static <V> double[][] gradientDerivative(AutogradAdapter<V> engine, GraphSpec spec, List<Integer> leaves,
-                                                    List<Tensor> directions, double step) {
+    private static double[][] gradientDerivative(GraphFunction f, List<Integer> leaves, List<Tensor> directions,
+                                                 double step) {
         int total = directions.stream().mapToInt(Tensor::size).sum();
         UnivariateDifferentiableVectorFunction derivative = new FiniteDifferencesDifferentiator(5, step)
-                .differentiate((double t) -> concat(flatGradient(engine, spec, leaves, directions, t), total));
+                .differentiate((double t) -> concat(flatGradient(f, leaves, directions, t), total));
         DerivativeStructure[] at = derivative.value(new DerivativeStructure(1, 1, 0, 0.0));
         double[][] out = new double[leaves.size()][];
         int offset = 0;
@@ -123,20 +125,12 @@ final class SecondOrder {
     }
 
     /** The gradient of every grad leaf at {@code x + t v}. */
-    private static <V> double[][] flatGradient(AutogradAdapter<V> engine, GraphSpec spec, List<Integer> leaves,
-                                               List<Tensor> directions, double t) {
-        List<Tensor> values = new ArrayList<>();
-        for (int index : spec.leafIndices()) {
-            Tensor value = spec.leaf(index).value();
-            int k = leaves.indexOf(index);
-            values.add(k < 0 ? value : value.plus(directions.get(k).times(t)));
+    private static double[][] flatGradient(GraphFunction f, List<Integer> leaves, List<Tensor> directions, double t) {
+        List<double[]> moved = new ArrayList<>();
+        for (int k = 0; k < leaves.size(); k++) {
+            moved.add(f.spec().leaf(leaves.get(k)).value().plus(directions.get(k).times(t)).toArray());
         }
-        Evaluation<V> evaluation = spec.withLeafValues(values).evaluate(engine).backward();
-        double[][] grads = new double[leaves.size()][];
-        for (int i = 0; i < leaves.size(); i++) {
-            grads[i] = evaluation.grad(leaves.get(i)).data();
-        }
-        return grads;
+        return f.gradient(moved).toArray(double[][]::new);
     }
 
     private static double[] concat(double[][] parts, int total) {
