@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -117,10 +118,6 @@ public final class Node {
         }, false, requiresGrad);
     }
 
-    private interface Binary {
-        double at(double a, double b);
-    }
-
     private Node unary(DoubleUnaryOperator f, DoubleUnaryOperator df) {
         double[] out = new double[data.length];
         for (int i = 0; i < out.length; i++) {
@@ -134,7 +131,7 @@ public final class Node {
     }
 
     /** An elementwise op of two broadcast operands; its backward sums the upstream over broadcast axes. */
-    private Node binary(Node other, Binary f, Binary dfda, Binary dfdb) {
+    private Node binary(Node other, DoubleBinaryOperator f, DoubleBinaryOperator dfda, DoubleBinaryOperator dfdb) {
         int[] outShape = broadcast(shape, other.shape);
         int n = size(outShape);
         int[] ia = new int[n];
@@ -143,14 +140,14 @@ public final class Node {
         for (int o = 0; o < n; o++) {
             ia[o] = sourceOffset(o, outShape, shape);
             ib[o] = sourceOffset(o, outShape, other.shape);
-            out[o] = f.at(data[ia[o]], other.data[ib[o]]);
+            out[o] = f.applyAsDouble(data[ia[o]], other.data[ib[o]]);
         }
         return new Node(out, outShape, new Node[] {this, other}, (g, pg) -> {
             for (int o = 0; o < n; o++) {
                 double a = data[ia[o]];
                 double b = other.data[ib[o]];
-                pg[0][ia[o]] += g[o] * dfda.at(a, b);
-                pg[1][ib[o]] += g[o] * dfdb.at(a, b);
+                pg[0][ia[o]] += g[o] * dfda.applyAsDouble(a, b);
+                pg[1][ib[o]] += g[o] * dfdb.applyAsDouble(a, b);
             }
         }, false, requiresGrad || other.requiresGrad);
     }

@@ -25,9 +25,6 @@ public final class NetworkChecks {
     /** The op name the network's checks are tagged with. */
     public static final String OP = "network";
 
-    /** The small network's sizes: N, D_in, H, D_out. */
-    static final int[] SMALL = {8, 20, 10, 3};
-
     private NetworkChecks() {
     }
 
@@ -38,15 +35,17 @@ public final class NetworkChecks {
 
     /** The two checks, with data and weights drawn from {@code seed}. */
     public static List<PlannedCheck> plan(long seed) {
-        TwoLayerNetwork full = new TwoLayerNetwork(seed);
-        TwoLayerNetwork small = new TwoLayerNetwork(seed, SMALL[0], SMALL[1], SMALL[2], SMALL[3]);
-        requireSameLoss(full);
-        requireSameLoss(small);
         return List.of(
-                new PlannedCheck(OP, "notes' network N=64 D_in=1000 H=100 D_out=10", true,
-                        () -> check(full, "notes' network N=64 D_in=1000 H=100 D_out=10")),
-                new PlannedCheck(OP, "notes' network N=8 D_in=20 H=10 D_out=3", false,
-                        () -> check(small, "notes' network N=8 D_in=20 H=10 D_out=3")));
+                planned(seed, true, TwoLayerNetwork.N, TwoLayerNetwork.D_IN, TwoLayerNetwork.H, TwoLayerNetwork.D_OUT),
+                planned(seed, false, 8, 20, 10, 3));
+    }
+
+    /** The check of the network of these sizes, labelled with them: {@code notes' network N=8 D_in=20 H=10 D_out=3}. */
+    private static PlannedCheck planned(long seed, boolean tooLargeForFull, int n, int dIn, int h, int dOut) {
+        TwoLayerNetwork net = new TwoLayerNetwork(seed, n, dIn, h, dOut);
+        requireSameLoss(net);
+        String label = "notes' network N=" + n + " D_in=" + dIn + " H=" + h + " D_out=" + dOut;
+        return new PlannedCheck(OP, label, tooLargeForFull, () -> check(net, label));
     }
 
     private static GradCheck check(TwoLayerNetwork net, String label) {

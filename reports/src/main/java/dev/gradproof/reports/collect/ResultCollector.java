@@ -59,16 +59,12 @@ public final class ResultCollector {
     /** Reads every file of the folders. */
     public CollectedResults collect(List<ResultsDirectory> directories) {
         Sink sink = new Sink();
-        int stale = 0;
         for (ResultsDirectory directory : directories) {
             for (Path file : files(directory, sink.unreadable)) {
-                switch (read(directory.module(), file, sink)) {
-                    case STALE -> stale++;
-                    case TAKEN -> { }
-                }
+                read(directory.module(), file, sink);
             }
         }
-        return new CollectedResults(directories, sink.checks, sink.properties, sink.unreadable, stale, since);
+        return new CollectedResults(directories, sink.checks, sink.properties, sink.unreadable, sink.stale, since);
     }
 
     /** What the files gave. */
@@ -76,9 +72,8 @@ public final class ResultCollector {
         final List<LoadedCheck> checks = new ArrayList<>();
         final List<LoadedPropertyRun> properties = new ArrayList<>();
         final List<UnreadableFile> unreadable = new ArrayList<>();
+        int stale;
     }
-
-    private enum Outcome { TAKEN, STALE }
 
     private static List<Path> files(ResultsDirectory directory, List<UnreadableFile> unreadable) {
         if (!Files.isDirectory(directory.directory())) {
@@ -106,84 +101,74 @@ public final class ResultCollector {
         return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(".tmp");
     }
 
-    private Outcome read(String module, Path file, Sink sink) {
-        long bytes = size(file);
-        if (isTemporary(file)) {
-            if (recordedBefore(modified(file))) {
-                return Outcome.STALE;
-            }
-            sink.unreadable.add(new UnreadableFile(module, file, bytes,
-                    "partial: a temporary file left by an interrupted write"));
-            return Outcome.TAKEN;
-        }
+    /**
+     * Reads one file into the sink: a check or a property run taken, a stale one counted, or an
+     * unreadable file with its problem (counted as stale instead when the file is older than
+     * {@code since}).
+     */
+    private void read(String module, Path file, Sink sink) {
         String problem;
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (text.isBlank()) {
-                problem = "empty file";
-            } else {
-                JsonNode tree = ResultJson.mapper().readTree(text);
-                Read read = PropertyRunJson.isPropertyRun(tree) ? takePropertyRun(module, file, tree, sink)
-                        : takeCheck(module, file, tree, sink);
-                if (read.problem() == null) {
-                    return read.outcome();
+        if (isTemporary(file)) {
+            problem = "partial: a temporary file left by an interrupted write";
+        } else {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    problem = "empty file";
+                } else {
+                    JsonNode tree = ResultJson.mapper().readTree(text);
+                    problem = PropertyRunJson.isPropertyRun(tree) ? takePropertyRun(module, file, tree, sink)
+                            : takeCheck(module, file, tree, sink);
                 }
-                problem = read.problem();
+            } catch (JsonProcessingException e) {
+                problem = endsEarly(e) ? "partial: the JSON ends early"
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                        : "not a readable gradcheck result: " + e.getOriginalMessage();
+            } catch (IOException | RuntimeException e) {
+                problem = "could not be read: " + e;
             }
-        } catch (JsonProcessingException e) {
-            problem = endsEarly(e) ? "partial: the JSON ends early"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-                    : "not a readable gradcheck result: " + e.getOriginalMessage();
-        } catch (IOException | RuntimeException e) {
-            problem = "could not be read: " + e;
+        }
+        if (problem == null) {
+            return;
         }
         if (recordedBefore(modified(file))) {
-            return Outcome.STALE;
-        }
-        sink.unreadable.add(new UnreadableFile(module, file, bytes, problem));
-        return Outcome.TAKEN;
-    }
-
-    /**
-     * What reading one file gave.
-     *
-     * @param outcome taken or stale, when there is no problem
-     * @param problem what is wrong, or null
-     */
-    private record Read(Outcome outcome, String problem) {
-        static Read problem(String problem) {
-            return new Read(null, problem);
+            sink.stale++;
+        } else {
+            sink.unreadable.add(new UnreadableFile(module, file, size(file), problem));
         }
     }
 
-    private Read takeCheck(String module, Path file, JsonNode tree, Sink sink) throws JsonProcessingException {
+    /** Takes a result (or counts it as stale); what makes it unusable, or null. */
+    private String takeCheck(String module, Path file, JsonNode tree, Sink sink) throws JsonProcessingException {
         String problem = problemOf(tree);
         if (problem != null) {
-            return Read.problem(problem);
+            return problem;
         }
         GradCheckResult result = ResultJson.mapper().treeToValue(tree, GradCheckResult.class);
         if (recordedBefore(recordedAt(result, file))) {
-            return new Read(Outcome.STALE, null);
+            sink.stale++;
+            return null;
         }
         problem = inconsistency(result);
-        if (problem != null) {
-            return Read.problem(problem);
+        if (problem == null) {
+            sink.checks.add(new LoadedCheck(module, file, result));
         }
-        sink.checks.add(new LoadedCheck(module, file, result));
-        return new Read(Outcome.TAKEN, null);
+        return problem;
     }
 
-    private Read takePropertyRun(String module, Path file, JsonNode tree, Sink sink) {
+    /** Takes a property run (or counts it as stale); what makes it unusable, or null. */
+    private String takePropertyRun(String module, Path file, JsonNode tree, Sink sink) {
         String problem = propertyRunProblemOf(tree);
         if (problem != null) {
-            return Read.problem(problem);
+            return problem;
         }
         PropertyRun run = PropertyRunJson.read(tree);
         if (recordedBefore(instant(run.timestamp(), file))) {
-            return new Read(Outcome.STALE, null);
+            sink.stale++;
+        } else {
+            sink.properties.add(new LoadedPropertyRun(module, file, run));
         }
-        sink.properties.add(new LoadedPropertyRun(module, file, run));
-        return new Read(Outcome.TAKEN, null);
+        return null;
     }
 
     /** What makes a property run's JSON unusable, or null. */

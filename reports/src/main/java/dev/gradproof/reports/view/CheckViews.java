@@ -31,6 +31,7 @@ public final class CheckViews {
         GradCheckResult r = loaded.result();
         ErrorStatistics s = r.statistics();
         boolean fast = r.mode() == Mode.FAST;
+        List<GradCheckResult.Located> worst = r.worstElements();
         return new CheckView(id, CheckVerdict.of(r),
                 r.context() == null ? "—" : r.context().shortName(),
                 r.context() == null ? "" : text(r.context().testClass()),
@@ -41,7 +42,7 @@ public final class CheckViews {
                 r.mode().name(), inputs(r), s.checked(), fast ? "directions" : "elements",
                 s.maxRelativeError(), Numbers.sci(s.maxRelativeError(), 2),
                 s.medianRelativeError(), Numbers.sci(s.medianRelativeError(), 2),
-                s.kinks(), kinkOps(r), loaded.module(), loaded.file().getFileName().toString(), details(r));
+                s.kinks(), kinkOps(worst), loaded.module(), loaded.file().getFileName().toString(), details(r, worst));
     }
 
     private static String text(String s) {
@@ -54,10 +55,10 @@ public final class CheckViews {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The kinked ops met, most frequent first: {@code relu ×3, maximum}. */
-    static String kinkOps(GradCheckResult r) {
+    /** The kinked ops met among a result's element records, most frequent first: {@code relu ×3, maximum}. */
+    static String kinkOps(List<GradCheckResult.Located> records) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (GradCheckResult.Located l : r.worstElements()) {
+        for (GradCheckResult.Located l : records) {
             if (l.record().verdict() == Verdict.KINK) {
                 counts.merge(l.record().kinkOp() == null ? "unnamed" : l.record().kinkOp(), 1, Integer::sum);
             }
@@ -68,9 +69,8 @@ public final class CheckViews {
                 .collect(Collectors.joining(", "));
     }
 
-    private static CheckDetails details(GradCheckResult r) {
+    private static CheckDetails details(GradCheckResult r, List<GradCheckResult.Located> worst) {
         Tolerances t = r.tolerances();
-        List<GradCheckResult.Located> worst = r.worstElements();
         return new CheckDetails(r.summary(), r.seed(), Numbers.sci(t.eps(), 2), String.valueOf(t.precision()),
                 "|a − n| ≤ max(" + Numbers.compact(t.safetyFactor()) + " × estimated numerical error, "
                         + Numbers.compact(t.roundingUlps()) + " ulps of the outputs / h, "

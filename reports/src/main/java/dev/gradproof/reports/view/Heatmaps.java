@@ -1,10 +1,12 @@
 package dev.gradproof.reports.view;
 
+import dev.gradproof.autograd.Shape;
 import dev.gradproof.gradcheck.model.InputResult;
 import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,15 +112,10 @@ public final class Heatmaps {
         return e == null ? Double.NaN : e;
     }
 
-    /** The multi-index of a row-major offset in a shape. */
+    /** The multi-index of a row-major offset in a shape ({@link Shape#index(int)}). */
     static List<Integer> multiIndex(List<Integer> shape, int flat) {
-        Integer[] index = new Integer[shape.size()];
-        int rest = flat;
-        for (int axis = shape.size() - 1; axis >= 0; axis--) {
-            index[axis] = rest % shape.get(axis);
-            rest /= shape.get(axis);
-        }
-        return List.of(index);
+        int[] index = Shape.of(shape.stream().mapToInt(Integer::intValue).toArray()).index(flat);
+        return Arrays.stream(index).boxed().toList();
     }
 
     private static String layout(List<Integer> shape, int rows, int columns, int blockRows, int blockColumns) {

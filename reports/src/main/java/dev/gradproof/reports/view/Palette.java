@@ -19,8 +19,6 @@ public final class Palette {
     public static final String KINK = "#6b46c1";
     /** An element that was not checked. */
     public static final String UNCHECKED = "#e2e8f0";
-    /** The outline of a FAIL cell in a heatmap. */
-    public static final String FAIL_OUTLINE = "#1a202c";
     /** A relative error that is NaN or infinite. */
     public static final String NON_FINITE = "#3b0012";
 
