@@ -67,20 +67,9 @@ final class FastCheck {
                 }
                 double sigma = noise.sigma(draw.u);
                 double rounding = backward.roundingScale(point, draw.u);
-                Judgement j = judge(judge, pv, prober, h, sigma, rounding);
-                if (j.plainFailure()) {
-                    for (double factor : Confirmation.FACTORS) {
-                        ProbeValues wider = prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor);
-                        if (wider.failure != null || wider.kinkOp != null) {
-                            break;
-                        }
-                        Judgement again = judge(judge, wider, prober, h * factor, sigma, rounding);
-                        if (Confirmation.overturns(new Judgement[] {j}, new Judgement[] {again})) {
-                            j = again;
-                            break;
-                        }
-                    }
-                }
+                Judgement j = Confirmation.confirm(new Judgement[] {judge(judge, pv, prober, h, sigma, rounding)},
+                        factor -> prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor),
+                        (wider, factor) -> new Judgement[] {judge(judge, wider, prober, h * factor, sigma, rounding)})[0];
                 outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), j.noiseRatio(), null,
                         false);
                 if (j.verdict() != Verdict.KINK) {
