@@ -154,7 +154,11 @@ final class Prober {
         return true;
     }
 
-    private static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
+    /**
+     * Projects one evaluation's outputs onto each of {@code upstreams}: {@code u . f} into column
+     * {@code j} of {@code pv.g}, and {@code sum |u_m f_m|} into {@code pv.scale} if larger.
+     */
+    static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
         for (int c = 0; c < upstreams.length; c++) {
             double[] u = upstreams[c];
             double sum = 0;
