@@ -382,14 +382,11 @@ public final class GradCheck {
         }
         boolean[] excluded = excludedMask();
         long usedSeed = seed != null ? seed : defaultSeed();
-        CheckedFunction function;
+        CheckedFunction function = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
         List<Input> point = new ArrayList<>(inputs);
         boolean[] mask = excluded;
-        if (!secondOrder) {
-            function = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
-        } else {
-            CheckedFunction first = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
-            int[] outputShape = outputShape(first, excluded);
+        if (secondOrder) {
+            int[] outputShape = outputShape(function, excluded);
             double[] upstream = new double[sizeOf(outputShape)];
             Random random = new Random(usedSeed ^ 0x5DEECE66DL);
             for (int m = 0; m < upstream.length; m++) {
