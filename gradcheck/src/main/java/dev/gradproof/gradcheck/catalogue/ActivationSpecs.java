@@ -42,8 +42,8 @@ final class ActivationSpecs {
             + " density e^(-x^2/2) amplifies the rounding of x^2 by x^2/2)", (r, s) -> Values.uniform(r, -3, 3, s),
             (r, s) -> Values.magnitudes(r, 5, 15, true, s), (r, s) -> Values.magnitudes(r, 1e-9, 1e-6, true, s));
 
-    /** Logits of +-1000 in one row, with a tie for the largest in the other. */
-    private static final Tensor EXTREME_LOGITS = Tensor.matrix(new double[][] {{1000, -1000, 0}, {-1000, 1000, 1000}});
+    /** Logits of +-1000 in one row, with a tie for the largest in the other (also cross-entropy's tricky point). */
+    static final Tensor EXTREME_LOGITS = Tensor.matrix(new double[][] {{1000, -1000, 0}, {-1000, 1000, 1000}});
 
     private ActivationSpecs() {
     }
