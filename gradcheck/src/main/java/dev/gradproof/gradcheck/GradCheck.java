@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A gradient check, configured fluently and run by {@link #check()}: analytic gradients against
@@ -513,7 +514,7 @@ public final class GradCheck {
         }
         if (!excludedIndices.isEmpty()) {
             b.append(".exclude(").append(excludedIndices.stream().map(String::valueOf)
-                    .reduce((x, y) -> x + ", " + y).orElse("")).append(')');
+                    .collect(Collectors.joining(", "))).append(')');
         }
         b.append(".mode(Mode.").append(mode).append(')');
         if (mode == Mode.SAMPLED) {
