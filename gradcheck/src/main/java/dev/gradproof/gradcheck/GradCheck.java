@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A gradient check, configured fluently and run by {@link #check()}: analytic gradients against
@@ -382,14 +383,11 @@ public final class GradCheck {
         }
         boolean[] excluded = excludedMask();
         long usedSeed = seed != null ? seed : defaultSeed();
-        CheckedFunction function;
+        CheckedFunction function = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
         List<Input> point = new ArrayList<>(inputs);
         boolean[] mask = excluded;
-        if (!secondOrder) {
-            function = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
-        } else {
-            CheckedFunction first = autograd != null ? new AutogradFunction(autograd, names(), shapes()) : checked;
-            int[] outputShape = outputShape(first, excluded);
+        if (secondOrder) {
+            int[] outputShape = outputShape(function, excluded);
             double[] upstream = new double[sizeOf(outputShape)];
             Random random = new Random(usedSeed ^ 0x5DEECE66DL);
             for (int m = 0; m < upstream.length; m++) {
@@ -516,7 +514,7 @@ public final class GradCheck {
         }
         if (!excludedIndices.isEmpty()) {
             b.append(".exclude(").append(excludedIndices.stream().map(String::valueOf)
-                    .reduce((x, y) -> x + ", " + y).orElse("")).append(')');
+                    .collect(Collectors.joining(", "))).append(')');
         }
         b.append(".mode(Mode.").append(mode).append(')');
         if (mode == Mode.SAMPLED) {

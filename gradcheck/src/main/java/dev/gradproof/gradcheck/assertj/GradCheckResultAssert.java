@@ -86,7 +86,7 @@ public class GradCheckResultAssert extends AbstractAssert<GradCheckResultAssert,
         int flat = flatIndex(input, index);
         Verdict actualVerdict = input.verdictAt(flat);
         if (actualVerdict != verdict) {
-            Optional<ElementRecord> record = input.recordAt(list(index));
+            Optional<ElementRecord> record = input.recordAt(Arrays.stream(index).boxed().toList());
             failWithMessage("Expected %s at %s of input \"%s\" %s but it was %s%s%n%s", verdict, Arrays.toString(index),
                     name, input.shapeText(), actualVerdict == null ? "not checked" : actualVerdict,
                     record.map(r -> ":%n  " + GradCheckResult.row(input, r)).orElse("").replace("%n", "\n"),
@@ -161,13 +161,5 @@ public class GradCheckResultAssert extends AbstractAssert<GradCheckResultAssert,
             flat = flat * shape.get(a) + index[a];
         }
         return flat;
-    }
-
-    private static List<Integer> list(int[] index) {
-        List<Integer> l = new ArrayList<>();
-        for (int i : index) {
-            l.add(i);
-        }
-        return l;
     }
 }

@@ -50,7 +50,12 @@ final class Elementwise {
 
     /** All reals, with large magnitudes from {@code lo} to {@code hi} (ops such as exp overflow beyond a few hundred). */
     static Domain reals(double lo, double hi) {
-        return new Domain("all reals", (r, s) -> Values.uniform(r, -3, 3, s),
+        return reals("all reals", lo, hi);
+    }
+
+    /** As {@link #reals(double, double)}, described by {@code text}. */
+    static Domain reals(String text, double lo, double hi) {
+        return new Domain(text, (r, s) -> Values.uniform(r, -3, 3, s),
                 (r, s) -> Values.magnitudes(r, lo, hi, true, s), (r, s) -> Values.magnitudes(r, 1e-9, 1e-6, true, s));
     }
 

@@ -56,7 +56,7 @@ final class LossSpecs {
                         In.of("scores", Tensor.matrix(new double[][] {{2, 1, 0.5}, {0.3, -0.4, 1.2}})));
             } else {
                 set.tricky("logits +-1000, the correct class at -1000 (loss 2000)", with(loss, new int[] {1, 0}),
-                        In.of("scores", Tensor.matrix(new double[][] {{1000, -1000, 0}, {-1000, 1000, 1000}})));
+                        In.of("scores", ActivationSpecs.EXTREME_LOGITS));
             }
         });
     }

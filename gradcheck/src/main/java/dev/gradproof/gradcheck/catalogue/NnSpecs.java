@@ -70,13 +70,8 @@ final class NnSpecs {
             layer.bias().ifPresent(b -> leaves.add(b.variable()));
             return new Bound(layer.forward(x), leaves);
         }, shapes(inputs));
-        String text = description + " [" + n + ", " + in + "] -> [" + n + ", " + out + "]";
-        In[] array = inputs.toArray(new In[0]);
-        if (tricky) {
-            set.tricky(text, Target.module(module), array);
-        } else {
-            set.add(text, Target.module(module), array);
-        }
+        set.add(description + " [" + n + ", " + in + "] -> [" + n + ", " + out + "]", tricky, Target.module(module),
+                inputs.toArray(new In[0]));
     }
 
     // ------------------------------------------------------------------ nn.Network
@@ -156,12 +151,7 @@ final class NnSpecs {
         inputs.add(In.data("x", x));
         inputs.add(In.data("targets", targets));
         ModuleFunction module = new ModuleFunction(values -> bind(net, values), shapes(inputs));
-        In[] array = inputs.toArray(new In[0]);
-        if (tricky) {
-            set.tricky(description, Target.module(module), array);
-        } else {
-            set.add(description, Target.module(module), array);
-        }
+        set.add(description, tricky, Target.module(module), inputs.toArray(new In[0]));
     }
 
     /**

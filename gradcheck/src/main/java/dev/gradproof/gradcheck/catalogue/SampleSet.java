@@ -75,7 +75,8 @@ final class SampleSet {
         return add(description, true, target, inputs);
     }
 
-    private SampleSet add(String description, boolean tricky, Target target, In... inputs) {
+    /** Adds a sample, the tricky one if {@code tricky}. */
+    SampleSet add(String description, boolean tricky, Target target, In... inputs) {
         List<Input> list = new ArrayList<>();
         Set<String> data = new LinkedHashSet<>();
         StringJoiner shapes = new StringJoiner(" & ");

@@ -25,10 +25,8 @@ final class Values {
     /** Magnitudes log-uniform in {@code [lo, hi]} (spread over the decades between), each with a random sign if {@code signed}. */
     static Tensor magnitudes(Random random, double lo, double hi, boolean signed, int... shape) {
         double[] out = new double[Shape.of(shape).size()];
-        double logLo = Math.log(lo);
-        double logHi = Math.log(hi);
         for (int i = 0; i < out.length; i++) {
-            double m = Math.exp(logLo + (logHi - logLo) * random.nextDouble());
+            double m = logUniform(random, lo, hi);
             out[i] = signed && random.nextBoolean() ? -m : m;
         }
         return Tensor.of(out, shape);
@@ -39,12 +37,15 @@ final class Values {
         double[] out = new double[Shape.of(shape).size()];
         for (int i = 0; i < out.length; i++) {
             boolean negative = random.nextBoolean();
-            double lo = negative ? -negHi : posLo;
-            double hi = negative ? -negLo : posHi;
-            double m = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * random.nextDouble());
+            double m = negative ? logUniform(random, -negHi, -negLo) : logUniform(random, posLo, posHi);
             out[i] = negative ? -m : m;
         }
         return Tensor.of(out, shape);
+    }
+
+    /** One value log-uniform in {@code [lo, hi]}, both positive. */
+    private static double logUniform(Random random, double lo, double hi) {
+        return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * random.nextDouble());
     }
 
     /** Magnitudes uniform in {@code [lo, hi)} with a random sign: away from zero on both sides. */

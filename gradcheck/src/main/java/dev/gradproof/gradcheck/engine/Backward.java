@@ -96,16 +96,7 @@ final class Backward {
     /** Evaluates the function on a copy of the point, reporting any change it makes to the copy. */
     Evaluation evaluate(double[][] point) {
         double[][] given = Workers.copy(point);
-        counters.forward.incrementAndGet();
-        Evaluation e;
-        try {
-            e = function.evaluate(given, wrt.clone());
-        } catch (RuntimeException ex) {
-            throw new GradCheckException("the function threw at the point checked: " + ex, ex);
-        }
-        if (e == null || e.output() == null) {
-            throw new GradCheckException("the function returned no value at the point checked");
-        }
+        Evaluation e = Prober.evaluate(function, given, wrt.clone(), counters, () -> "the point checked");
         reportMutation(point, given, "forward");
         return e;
     }

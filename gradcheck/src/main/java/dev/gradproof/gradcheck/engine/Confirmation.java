@@ -2,6 +2,8 @@ package dev.gradproof.gradcheck.engine;
 
 import dev.gradproof.gradcheck.model.Verdict;
 
+import java.util.function.DoubleFunction;
+
 /**
  * A plain FAIL at the step {@code h} may be rounding noise the estimates missed (a function whose
  * output hides large intermediate values that cancel). Such an element is probed again at
@@ -13,12 +15,40 @@ import dev.gradproof.gradcheck.model.Verdict;
 final class Confirmation {
 
     /** The larger steps tried, in multiples of {@code h}. */
-    static final double[] FACTORS = {10, 100};
+    private static final double[] FACTORS = {10, 100};
 
     private Confirmation() {
     }
 
-    static boolean needed(Judgement[] judged) {
+    /** The judgements of one element's (or direction's) components from its values probed at a larger step. */
+    @FunctionalInterface
+    interface Rejudge {
+        Judgement[] at(ProbeValues wider, double factor);
+    }
+
+    /**
+     * The judgements that stand: {@code judged}, unless it holds a plain FAIL and the values probed
+     * at {@code factor h} ({@code probe}, for each of {@link #FACTORS} in turn) give judgements that
+     * overturn it. A larger probe that cannot be used or crosses a kink ends the search.
+     */
+    static Judgement[] confirm(Judgement[] judged, DoubleFunction<ProbeValues> probe, Rejudge rejudge) {
+        if (!needed(judged)) {
+            return judged;
+        }
+        for (double factor : FACTORS) {
+            ProbeValues wider = probe.apply(factor);
+            if (wider.failure != null || wider.kinkOp != null) {
+                return judged;
+            }
+            Judgement[] again = rejudge.at(wider, factor);
+            if (overturns(judged, again)) {
+                return again;
+            }
+        }
+        return judged;
+    }
+
+    private static boolean needed(Judgement[] judged) {
         for (Judgement j : judged) {
             if (j.plainFailure()) {
                 return true;
@@ -27,7 +57,7 @@ final class Confirmation {
         return false;
     }
 
-    static boolean overturns(Judgement[] before, Judgement[] after) {
+    private static boolean overturns(Judgement[] before, Judgement[] after) {
         for (int c = 0; c < after.length; c++) {
             if (after[c].verdict() != Verdict.PASS) {
                 return false;

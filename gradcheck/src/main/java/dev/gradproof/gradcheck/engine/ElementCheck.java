@@ -67,20 +67,11 @@ final class ElementCheck {
                         0, pv.failure, pv.shapeChanged);
             }
             double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), step);
-            Judgement[] judged = judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError);
-            if (Confirmation.needed(judged)) {
-                for (double factor : Confirmation.FACTORS) {
-                    ProbeValues wider = prober.element(work, i, k, components.all(), step * factor);
-                    if (wider.failure != null || wider.kinkOp != null) {
-                        break;
-                    }
-                    Judgement[] again = judgeAll(judge, analytic, sigma, rounding, i, k, wider, step * factor, nodeError / factor);
-                    if (Confirmation.overturns(judged, again)) {
-                        judged = again;
-                        break;
-                    }
-                }
-            }
+            Judgement[] judged = Confirmation.confirm(
+                    judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError),
+                    factor -> prober.element(work, i, k, components.all(), step * factor),
+                    (wider, factor) -> judgeAll(judge, analytic, sigma, rounding, i, k, wider, step * factor,
+                            nodeError / factor));
             int worst = Confirmation.worst(judged);
             return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
                     judged[worst].noiseRatio(), null, false);

@@ -30,30 +30,24 @@ final class FastCheck {
                       Judge judge, NoiseProbe noise, CheckOptions options) {
         int directions = options.directions();
         double h = options.tolerances().eps();
-        int d = 0;
-        for (int i = 0; i < point.length; i++) {
-            if (wrt[i]) {
-                d += point[i].length;
-            }
-        }
+        int d = checkedSize(point, wrt);
         if (d == 0) {
             return new Result(List.of(), null, 0);
         }
-        Draw first = draw(options.seed(), 0, 0, point, wrt, outputSize);
+        Draw first = draw(options.seed(), 0, 0, point, wrt, d, outputSize);
         double[][] firstGrads = backward.run(point, first.u);
         backward.reportNonFinite(firstGrads);
         backward.sanity(point, first.u, firstGrads, options.tolerances().nondeterminismTolerance());
-        for (int i = 0; i < point.length; i++) {
-            if (wrt[i] && firstGrads[i] == null) {
-                return new Result(List.of(), null, 0);
-            }
+        if (!complete(firstGrads, wrt)) {
+            return new Result(List.of(), null, 0);
         }
         int[] redraws = new int[directions];
         double[] norms = new double[directions];
         List<Outcome> outcomes = Workers.run(directions, options.parallelism(), point, (work, r) -> {
             Outcome outcome = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Draw draw = r == 0 && attempt == 0 ? first : draw(options.seed(), r, attempt, point, wrt, outputSize);
+                Draw draw = r == 0 && attempt == 0 ? first
+                        : draw(options.seed(), r, attempt, point, wrt, d, outputSize);
                 double[][] grads = draw == first ? firstGrads : backward.run(point, draw.u);
                 if (!complete(grads, wrt)) {
                     return new Outcome(-1, Records.failure(new int[] {r}, r, Double.NaN, h,
@@ -67,20 +61,10 @@ final class FastCheck {
                 }
                 double sigma = noise.sigma(draw.u);
                 double rounding = backward.roundingScale(point, draw.u);
-                Judgement j = judge(judge, pv, prober, h, sigma, rounding);
-                if (j.plainFailure()) {
-                    for (double factor : Confirmation.FACTORS) {
-                        ProbeValues wider = prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor);
-                        if (wider.failure != null || wider.kinkOp != null) {
-                            break;
-                        }
-                        Judgement again = judge(judge, wider, prober, h * factor, sigma, rounding);
-                        if (Confirmation.overturns(new Judgement[] {j}, new Judgement[] {again})) {
-                            j = again;
-                            break;
-                        }
-                    }
-                }
+                Judgement j = Confirmation.confirm(new Judgement[] {judge(judge, pv, prober, h, sigma, rounding)},
+                        factor -> prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor),
+                        (wider, factor) -> new Judgement[] {
+                            judge(judge, wider, prober, h * factor, sigma, rounding)})[0];
                 outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), j.noiseRatio(), null,
                         false);
                 if (j.verdict() != Verdict.KINK) {
@@ -144,6 +128,17 @@ final class FastCheck {
         return "direction " + (r + 1) + " of " + directions;
     }
 
+    /** The number of elements of the checked inputs: the dimension directions are drawn in. */
+    private static int checkedSize(double[][] point, boolean[] wrt) {
+        int d = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (wrt[i]) {
+                d += point[i].length;
+            }
+        }
+        return d;
+    }
+
     private static boolean complete(double[][] grads, boolean[] wrt) {
         for (int i = 0; i < wrt.length; i++) {
             if (wrt[i] && grads[i] == null) {
@@ -169,15 +164,11 @@ final class FastCheck {
     private record Draw(double[] u, double[][] v) {
     }
 
-    private static Draw draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt, int outputSize) {
+    /** A random pair, for {@code d} checked elements (of the inputs in {@code wrt}) and {@code outputSize} outputs. */
+    private static Draw draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt, int d,
+                             int outputSize) {
         Random random = Seeds.random(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt);
         double[] u = outputSize == 1 ? new double[] {1} : Components.unitVector(outputSize, random);
-        int d = 0;
-        for (int i = 0; i < point.length; i++) {
-            if (wrt[i]) {
-                d += point[i].length;
-            }
-        }
         double[] flat = Components.unitVector(d, random);
         double[][] v = new double[point.length][];
         int at = 0;

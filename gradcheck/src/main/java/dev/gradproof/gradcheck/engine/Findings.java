@@ -17,10 +17,6 @@ final class Findings {
         findings.putIfAbsent(check + "/" + input, new SanityFinding(check, input, message));
     }
 
-    synchronized boolean has(SanityCheck check, Integer input) {
-        return findings.containsKey(check + "/" + input);
-    }
-
     synchronized List<SanityFinding> list() {
         return new ArrayList<>(findings.values());
     }

@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.engine;
 
+import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.Verdict;
 
 /**
@@ -35,13 +36,9 @@ record Judgement(
         return Math.abs(analytic - numerical);
     }
 
-    /** {@code |a - n| / tolerance}, infinite for non-finite values. */
+    /** {@code |a - n| / tolerance}, infinite for non-finite values (as {@link ElementRecord#errorRatio()}). */
     double ratio() {
-        double diff = absoluteError();
-        if (!Double.isFinite(diff) || !Double.isFinite(tolerance)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return tolerance > 0 ? diff / tolerance : diff > 0 ? Double.POSITIVE_INFINITY : 0;
+        return ElementRecord.errorRatioOf(absoluteError(), tolerance);
     }
 
     /** A plain disagreement (not a non-finite value, not outside one-sided slopes). */

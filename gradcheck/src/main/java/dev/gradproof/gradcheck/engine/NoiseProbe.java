@@ -108,20 +108,13 @@ final class NoiseProbe {
             return 0;
         }
         int points = values.length;
-        double[] g = new double[points];
-        double scale = 0;
+        ProbeValues projected = new ProbeValues(points, 1, false);
+        double[][] us = {u};
         for (int p = 0; p < points; p++) {
-            double sum = 0;
-            double mag = 0;
-            for (int m = 0; m < u.length; m++) {
-                if (u[m] != 0) {
-                    sum += u[m] * values[p][m];
-                    mag += Math.abs(u[m] * values[p][m]);
-                }
-            }
-            g[p] = sum;
-            scale = Math.max(scale, mag);
+            Prober.project(values[p], us, projected, p);
         }
+        double[] g = projected.g[0];
+        double scale = projected.scale[0];
         for (int order = 1; order <= 6; order++) {
             for (int p = 0; p < points - order; p++) {
                 g[p] = g[p + 1] - g[p];

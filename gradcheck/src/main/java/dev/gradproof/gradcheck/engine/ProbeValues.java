@@ -16,8 +16,6 @@ final class ProbeValues {
     String failure;
     /** True when the failure is a change of output shape. */
     boolean shapeChanged;
-    /** True when the failure is a non-finite output. */
-    boolean nonFinite;
 
     ProbeValues(int offsets, int components, boolean directional) {
         t = new double[offsets];

@@ -7,6 +7,7 @@ import dev.gradproof.gradcheck.model.Precision;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The numerical side: evaluates the function around the point, one element at a time
@@ -117,11 +118,20 @@ final class Prober {
         return pv;
     }
 
-    private Evaluation evaluate(double[][] work, java.util.function.Supplier<String> where) {
+    private Evaluation evaluate(double[][] work, Supplier<String> where) {
+        return evaluate(function, work, wrt, counters, where);
+    }
+
+    /**
+     * One counted forward evaluation; the function's exception, or a missing value, becomes a
+     * {@link GradCheckException} that says {@code where}.
+     */
+    static Evaluation evaluate(CheckedFunction function, double[][] point, boolean[] wrt, Counters counters,
+                               Supplier<String> where) {
         counters.forward.incrementAndGet();
         Evaluation e;
         try {
-            e = function.evaluate(work, wrt);
+            e = function.evaluate(point, wrt);
         } catch (RuntimeException ex) {
             throw new GradCheckException("the function threw at " + where.get() + ": " + ex, ex);
         }
@@ -132,7 +142,7 @@ final class Prober {
     }
 
     private boolean accept(Evaluation e, ProbeValues pv, int j, double[][] upstreams,
-                           java.util.function.Supplier<String> what) {
+                           Supplier<String> what) {
         double[] out = e.output();
         if (out.length != base.output().length || !Arrays.equals(e.outputShape(), base.outputShape())) {
             pv.failure = what.get() + " changed the output shape from " + Arrays.toString(base.outputShape())
@@ -144,7 +154,6 @@ final class Prober {
             if (!Double.isFinite(out[m])) {
                 pv.failure = "the numerical derivative is not finite: " + what.get() + " gives " + out[m]
                         + " at output " + Arrays.toString(Input.indexOf(base.outputShape(), m));
-                pv.nonFinite = true;
                 return false;
             }
         }
@@ -155,7 +164,11 @@ final class Prober {
         return true;
     }
 
-    private static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
+    /**
+     * Projects one evaluation's outputs onto each of {@code upstreams}: {@code u . f} into column
+     * {@code j} of {@code pv.g}, and {@code sum |u_m f_m|} into {@code pv.scale} if larger.
+     */
+    static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
         for (int c = 0; c < upstreams.length; c++) {
             double[] u = upstreams[c];
             double sum = 0;

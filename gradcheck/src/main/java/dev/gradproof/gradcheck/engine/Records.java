@@ -4,7 +4,7 @@ import dev.gradproof.gradcheck.model.Band;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.Verdict;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Turns judgements into {@link ElementRecord}s. */
@@ -33,10 +33,6 @@ final class Records {
     }
 
     static List<Integer> list(int[] index) {
-        List<Integer> l = new ArrayList<>(index.length);
-        for (int i : index) {
-            l.add(i);
-        }
-        return l;
+        return Arrays.stream(index).boxed().toList();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Gathers outcomes into a {@link GradCheckResult}: per input the compact per-element arrays, full
@@ -103,7 +104,7 @@ final class ResultAssembly {
                     : (total == 1 ? " element" : " elements");
             notes.add(total + unit + " crossed a kink and " + (total == 1 ? "was" : "were")
                     + " not compared: " + kinks.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                    .reduce((a, b) -> a + ", " + b).orElse(""));
+                    .collect(Collectors.joining(", ")));
         }
         if (confirmed > 0) {
             notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at step "

@@ -89,11 +89,6 @@ final class Stencil {
         return Arrays.binarySearch(offsets, offset);
     }
 
-    /** The number of stencil points (2 for the central difference). */
-    int points() {
-        return points;
-    }
-
     /** How much the stencil amplifies rounding, relative to the central difference. */
     double amplification() {
         return amplification;

@@ -135,12 +135,7 @@ public final class AutogradFunction implements CheckedFunction {
     /** The gradients of {@code <upstream, out>} with respect to the differentiated variables; null for data. */
     static double[][] gradients(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
         double[][] result = new double[vars.size()][];
-        List<Variable> leaves = new ArrayList<>();
-        for (int i = 0; i < vars.size(); i++) {
-            if (wrt[i]) {
-                leaves.add(vars.get(i));
-            }
-        }
+        List<Variable> leaves = leaves(vars, wrt);
         if (leaves.isEmpty()) {
             return result;
         }
@@ -161,6 +156,17 @@ public final class AutogradFunction implements CheckedFunction {
             }
         }
         return result;
+    }
+
+    /** The variables of the differentiated inputs, in input order. */
+    static List<Variable> leaves(List<Variable> vars, boolean[] wrt) {
+        List<Variable> leaves = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            if (wrt[i]) {
+                leaves.add(vars.get(i));
+            }
+        }
+        return leaves;
     }
 
     /**
@@ -245,20 +251,14 @@ public final class AutogradFunction implements CheckedFunction {
         if (outputs.isEmpty()) {
             return score;
         }
-        List<Variable> leaves = new ArrayList<>();
-        List<Integer> leafIndex = new ArrayList<>();
-        for (int i = 0; i < vars.size(); i++) {
+        List<Variable> grads = Autograd.grad(outputs, leaves(vars, wrt), upstreams, false);
+        int g = 0;
+        for (int i = 0; i < point.length; i++) {
             if (wrt[i]) {
-                leaves.add(vars.get(i));
-                leafIndex.add(i);
-            }
-        }
-        List<Variable> grads = Autograd.grad(outputs, leaves, upstreams, false);
-        for (int g = 0; g < grads.size(); g++) {
-            double[] values = grads.get(g).value().toArray();
-            double[] s = score[leafIndex.get(g)];
-            for (int k = 0; k < values.length; k++) {
-                s[k] = Math.abs(values[k]);
+                double[] values = grads.get(g++).value().toArray();
+                for (int k = 0; k < values.length; k++) {
+                    score[i][k] = Math.abs(values[k]);
+                }
             }
         }
         return score;

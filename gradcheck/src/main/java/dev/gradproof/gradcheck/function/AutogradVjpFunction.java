@@ -68,30 +68,12 @@ public final class AutogradVjpFunction implements CheckedFunction {
         Variable out = f.out();
         Tensor u = Tensor.of(point[n], out.shape());
         Variable up = wrt[n] ? Variable.leaf("upstream", u) : Variable.constant("upstream", u);
-        List<Variable> leaves = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (w[i]) {
-                leaves.add(vars.get(i));
-            }
-        }
-        double[][] split = Gradients.split(upstream, x, w);
         double[][] result = new double[point.length][];
-        List<Variable> targets = new ArrayList<>(leaves);
+        List<Variable> targets = AutogradFunction.leaves(vars, w);
         if (wrt[n]) {
             targets.add(up);
         }
-        Variable s = null;
-        if (out.requiresGrad() && !leaves.isEmpty()) {
-            List<Variable> grads = Autograd.grad(out, leaves, up, true);
-            int g = 0;
-            for (int i = 0; i < n; i++) {
-                if (w[i]) {
-                    Variable term = grads.get(g++).mul(Variable.constant(Tensor.of(split[i], vars.get(i).shape())))
-                            .sum();
-                    s = s == null ? term : s.add(term);
-                }
-            }
-        }
+        Variable s = weightedGradients(out, up, vars, w, Gradients.split(upstream, x, w));
         List<double[]> values = new ArrayList<>();
         if (s != null && s.requiresGrad() && !targets.isEmpty()) {
             for (Variable g : Autograd.grad(s, targets, false)) {
@@ -127,27 +109,35 @@ public final class AutogradVjpFunction implements CheckedFunction {
         Arrays.fill(all, true);
         List<Variable> vars = first.variables(x, all);
         Variable out = first.apply(vars);
-        List<Variable> leaves = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (w[i]) {
-                leaves.add(vars.get(i));
-            }
-        }
-        if (!out.requiresGrad() || leaves.isEmpty()) {
+        if (!out.requiresGrad() || AutogradFunction.leaves(vars, w).isEmpty()) {
             return Double.NaN;
         }
         Variable up = Variable.leaf("upstream", Tensor.of(point[n], out.shape()));
+        return RoundingScale.of(weightedGradients(out, up, vars, w, Gradients.split(upstream, x, w)),
+                new double[] {1.0});
+    }
+
+    /**
+     * {@code sum_i <weights_i, d<up, out>/dx_i>} over the differentiated inputs, the backward pass
+     * recorded with {@code createGraph} so that it can be differentiated again; null when no
+     * gradient flows (an output that does not depend on the inputs, or nothing differentiated).
+     */
+    private static Variable weightedGradients(Variable out, Variable up, List<Variable> vars, boolean[] w,
+                                              double[][] weights) {
+        List<Variable> leaves = AutogradFunction.leaves(vars, w);
+        if (!out.requiresGrad() || leaves.isEmpty()) {
+            return null;
+        }
         List<Variable> grads = Autograd.grad(out, leaves, up, true);
-        double[][] split = Gradients.split(upstream, x, w);
         Variable s = null;
         int g = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < w.length; i++) {
             if (w[i]) {
-                Variable term = grads.get(g++).mul(Variable.constant(Tensor.of(split[i], vars.get(i).shape()))).sum();
+                Variable term = grads.get(g++).mul(Variable.constant(Tensor.of(weights[i], vars.get(i).shape()))).sum();
                 s = s == null ? term : s.add(term);
             }
         }
-        return RoundingScale.of(s, new double[] {1.0});
+        return s;
     }
 
     /** The same kink probing as the first-order function, on the function's own inputs. */

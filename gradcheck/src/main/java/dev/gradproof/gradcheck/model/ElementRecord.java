@@ -55,6 +55,11 @@ public record ElementRecord(
      * infinite when a value is not finite.
      */
     public double errorRatio() {
+        return errorRatioOf(absoluteError, tolerance);
+    }
+
+    /** {@code absoluteError / tolerance}, infinite when either is not finite or only the tolerance is zero. */
+    public static double errorRatioOf(double absoluteError, double tolerance) {
         if (!Double.isFinite(absoluteError) || !Double.isFinite(tolerance)) {
             return Double.POSITIVE_INFINITY;
         }

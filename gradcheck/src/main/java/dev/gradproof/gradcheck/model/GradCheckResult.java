@@ -93,13 +93,9 @@ public record GradCheckResult(
         for (ElementRecord r : directions) {
             all.add(new Located(null, r));
         }
-        all.sort(Comparator.comparingInt((Located l) -> severity(l.record().verdict()))
+        all.sort(Comparator.comparingInt((Located l) -> -l.record().verdict().severity())
                 .thenComparing(l -> -l.record().errorRatio()));
         return all;
-    }
-
-    private static int severity(Verdict v) {
-        return v == Verdict.FAIL ? 0 : v == Verdict.KINK ? 1 : 2;
     }
 
     /** One line: {@code gradcheck "label" PASSED (FULL, 12 elements, max rel 3.1e-10, 1 KINK)}. */

@@ -45,7 +45,8 @@ public enum Verdict {
         return other == null || severity() >= other.severity() ? this : other;
     }
 
-    private int severity() {
+    /** 2 for FAIL, 1 for KINK, 0 for PASS. */
+    int severity() {
         return this == FAIL ? 2 : this == KINK ? 1 : 0;
     }
 }
