@@ -214,6 +214,23 @@ class AwkwardFunctionsTest {
     }
 
     @Test
+    void anElementPassingAtItsOwnRelativeStepIsNotReportedAsConfirmedAtALargerOne() {
+        GradCheckResult result = GradCheck.of(v -> v.get(0).square().sum()).input("x", new double[] {2, 3, 0.5}).check();
+        assertThat(result).passes();
+        assertThat(result.notes()).noneMatch(note -> note.contains("larger step"));
+    }
+
+    @Test
+    void aHigherOrderStencilAtLargeMagnitudesStillCatchesABiasOfOneInAMillion() {
+        // the node error of a 5-point stencil is relative to the element's own step eps |x|, not to eps
+        double[] x = {1e4, -2e4, 3e3};
+        assertThat(GradCheck.scalar(in -> sumOf(in, v -> v * v * v), in -> gradientOf(in, v -> 3 * v * v))
+                .input("x", x).stencil(5).check()).passes();
+        assertThat(GradCheck.scalar(in -> sumOf(in, v -> v * v * v), in -> gradientOf(in, v -> 3 * v * v * (1 + 1e-6)))
+                .input("x", x).stencil(5).check()).fails().hasFailureAt("x", 0).hasFailureAt("x", 1).hasFailureAt("x", 2);
+    }
+
+    @Test
     void variablesMayBeGivenDirectlyWithConstantsExcluded() {
         Variable x = Variable.constant("x", Tensor.matrix(new double[][] {{1, -2}, {0.5, 3}}));
         Variable w = Variable.leaf("w", Tensor.matrix(new double[][] {{0.2, -0.1}, {0.4, 0.3}}));

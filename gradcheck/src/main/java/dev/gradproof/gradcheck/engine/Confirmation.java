@@ -29,7 +29,8 @@ final class Confirmation {
     /**
      * The judgements that stand: {@code judged}, unless it holds a plain FAIL and the values probed
      * at {@code factor h} ({@code probe}, for each of {@link #FACTORS} in turn) give judgements that
-     * overturn it. A larger probe that cannot be used or crosses a kink ends the search.
+     * overturn it. A larger probe that cannot be used or crosses a kink ends the search. The array
+     * returned is {@code judged} itself unless it was overturned.
      */
     static Judgement[] confirm(Judgement[] judged, DoubleFunction<ProbeValues> probe, Rejudge rejudge) {
         if (!needed(judged)) {

@@ -48,7 +48,7 @@ final class ElementCheck {
         }
         Tolerances tol = options.tolerances();
         double nodeErrorPerUnit = tol.stencilPoints() == 2 ? 0
-                : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon() / tol.eps();
+                : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon();
         double h = tol.eps();
         double[] sigma = new double[c];
         double[] rounding = new double[c];
@@ -66,15 +66,15 @@ final class ElementCheck {
                 return new Outcome(i, Records.failure(index, k, analytic[0][i][k], step, pv.failure, components.name(0)),
                         0, pv.failure, pv.shapeChanged);
             }
-            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), step);
-            Judgement[] judged = Confirmation.confirm(
-                    judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError),
+            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), step) / step;
+            Judgement[] firstPass = judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError);
+            Judgement[] judged = Confirmation.confirm(firstPass,
                     factor -> prober.element(work, i, k, components.all(), step * factor),
                     (wider, factor) -> judgeAll(judge, analytic, sigma, rounding, i, k, wider, step * factor,
                             nodeError / factor));
             int worst = Confirmation.worst(judged);
             return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
-                    judged[worst].noiseRatio(), null, false);
+                    judged[worst].noiseRatio(), null, false, judged != firstPass);
         });
     }
 

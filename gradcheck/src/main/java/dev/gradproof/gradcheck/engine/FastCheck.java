@@ -61,12 +61,14 @@ final class FastCheck {
                 }
                 double sigma = noise.sigma(draw.u);
                 double rounding = backward.roundingScale(point, draw.u);
-                Judgement j = Confirmation.confirm(new Judgement[] {judge(judge, pv, prober, h, sigma, rounding)},
+                Judgement[] firstPass = {judge(judge, pv, prober, h, sigma, rounding)};
+                Judgement[] judged = Confirmation.confirm(firstPass,
                         factor -> prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor),
                         (wider, factor) -> new Judgement[] {
-                            judge(judge, wider, prober, h * factor, sigma, rounding)})[0];
+                            judge(judge, wider, prober, h * factor, sigma, rounding)});
+                Judgement j = judged[0];
                 outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), j.noiseRatio(), null,
-                        false);
+                        false, judged != firstPass);
                 if (j.verdict() != Verdict.KINK) {
                     break;
                 }

@@ -71,7 +71,7 @@ final class ResultAssembly {
         for (Outcome o : outcomes) {
             ElementRecord r = o.record();
             overall.add(r.verdict(), r.relativeError(), r.errorRatio());
-            if (r.step() != options.tolerances().eps() && r.verdict() == Verdict.PASS) {
+            if (o.confirmed()) {
                 confirmed++;
             }
             if (r.verdict() == Verdict.KINK) {
@@ -107,8 +107,8 @@ final class ResultAssembly {
                     .collect(Collectors.joining(", ")));
         }
         if (confirmed > 0) {
-            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at step "
-                    + options.tolerances().eps() + " by more than the estimated rounding, but passed at a 10 or 100"
+            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at the first step"
+                    + " by more than the estimated rounding, but passed at a 10 or 100"
                     + " times larger step, where rounding is smaller: rounding noise, not an error");
         }
         if (compared > 0 && noisy >= NOISY_SHARE * compared
