@@ -27,7 +27,8 @@ final class Sample implements OpSample {
         this.spec = spec;
         this.seed = seed;
         this.inputs = List.copyOf(inputs);
-        this.data = Set.copyOf(data);
+        // in the order given, so that the replay line's exclude(...) is the same in every run
+        this.data = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(data));
         this.target = target;
     }
 

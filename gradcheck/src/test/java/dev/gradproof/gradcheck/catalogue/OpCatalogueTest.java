@@ -183,4 +183,15 @@ class OpCatalogueTest {
         var result = o.applyTo(GradCheck.of(v -> v.get(0).tanh().sum()).input("x", 0.5).record(false)).check();
         assertThat(result.tolerances().safetyFactor()).isEqualTo(20);
     }
+
+    @Test
+    void dataInputsKeepTheOrderOfTheInputsSoTheReplayLineIsTheSameInEveryRun() {
+        for (OpSpec spec : OpCatalogue.specs()) {
+            for (OpSample sample : spec.samples(42)) {
+                java.util.List<String> inOrder = sample.inputs().stream().map(dev.gradproof.gradcheck.function.Input::name)
+                        .filter(sample.dataInputs()::contains).toList();
+                assertThat(java.util.List.copyOf(sample.dataInputs())).as(sample.label()).isEqualTo(inOrder);
+            }
+        }
+    }
 }
