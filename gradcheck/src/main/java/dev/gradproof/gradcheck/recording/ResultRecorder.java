@@ -3,14 +3,9 @@ package dev.gradproof.gradcheck.recording;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.ResultJson;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,18 +44,28 @@ public final class ResultRecorder {
         if (dir != null && !dir.isBlank()) {
             return Paths.get(dir);
         }
+        return basedir().resolve("target").resolve(DIRECTORY_NAME);
+    }
+
+    /** The project's folder: {@code basedir} as Maven's Surefire sets it, else the working directory. */
+    public static Path basedir() {
         String basedir = System.getProperty("basedir");
-        Path root = basedir != null && !basedir.isBlank() ? Paths.get(basedir) : Paths.get("");
-        return root.resolve("target").resolve(DIRECTORY_NAME);
+        return basedir != null && !basedir.isBlank() ? Paths.get(basedir) : Paths.get("");
     }
 
     /** Whether a result with (or without) a test context is recorded under the current settings. */
     public static boolean enabled(boolean underTest) {
-        String setting = System.getProperty(RECORD_PROPERTY, "true").trim().toLowerCase(Locale.ROOT);
-        return switch (setting) {
-            case "false", "off", "no", "0" -> false;
-            case "always" -> true;
-            default -> underTest;
+        if (isSwitchedOff(RECORD_PROPERTY)) {
+            return false;
+        }
+        return "always".equals(System.getProperty(RECORD_PROPERTY, "").trim().toLowerCase(Locale.ROOT)) || underTest;
+    }
+
+    /** Whether the system property {@code name} says false, off, no or 0 (any case): the way gradproof's switches are turned off. */
+    public static boolean isSwitchedOff(String name) {
+        return switch (System.getProperty(name, "true").trim().toLowerCase(Locale.ROOT)) {
+            case "false", "off", "no", "0" -> true;
+            default -> false;
         };
     }
 
@@ -83,26 +88,13 @@ public final class ResultRecorder {
 
     /**
      * Writes {@code text} as the file {@code name} of {@code directory} (created if needed),
-     * atomically: to a temporary {@code .writing-*.tmp} file first, then moved into place, so that a
-     * reader never sees half a file. For other recorders writing beside the results (property runs).
+     * atomically ({@link AtomicFiles}), so that a reader never sees half a file. For other recorders
+     * writing beside the results (property runs).
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public static Path writeFile(Path directory, String name, String text) {
-        try {
-            Files.createDirectories(directory);
-            Path target = directory.resolve(name);
-            Path temp = Files.createTempFile(directory, ".writing-", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not record " + name + " in " + directory + ": " + e.getMessage(), e);
-        }
+        return AtomicFiles.write(directory.resolve(name), text);
     }
 
     /** {@code Test.method.label.run-n.json}, with unsafe characters replaced. */

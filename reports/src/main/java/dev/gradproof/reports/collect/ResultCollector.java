@@ -7,6 +7,7 @@ import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.InputResult;
 import dev.gradproof.gradcheck.model.ResultJson;
+import dev.gradproof.gradcheck.recording.AtomicFiles;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.properties.recording.PropertyRunJson;
 
@@ -38,7 +39,7 @@ public final class ResultCollector {
     static final List<String> PROPERTY_RUN_FIELDS = List.of("testClass", "property", "status", "tries", "checks");
 
     /** The prefix of the temporary files {@code ResultRecorder} moves into place. */
-    static final String TEMPORARY_PREFIX = ".writing-";
+    static final String TEMPORARY_PREFIX = AtomicFiles.TEMPORARY_PREFIX;
 
     private final Instant since;
 

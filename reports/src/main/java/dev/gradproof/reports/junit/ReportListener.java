@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the project's gradproof report when a test run ends: the results gradcheck recorded
@@ -78,13 +77,11 @@ public final class ReportListener implements TestExecutionListener {
     }
 
     private static boolean enabled() {
-        String setting = System.getProperty(ENABLED_PROPERTY, "true").trim().toLowerCase(Locale.ROOT);
-        return !(setting.equals("false") || setting.equals("off") || setting.equals("no") || setting.equals("0"));
+        return !ResultRecorder.isSwitchedOff(ENABLED_PROPERTY);
     }
 
     private static Path basedir() {
-        String basedir = System.getProperty("basedir");
-        return (basedir != null && !basedir.isBlank() ? Paths.get(basedir) : Paths.get("")).toAbsolutePath();
+        return ResultRecorder.basedir().toAbsolutePath();
     }
 
     private static String projectName() {

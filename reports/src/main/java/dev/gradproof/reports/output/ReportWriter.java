@@ -2,6 +2,7 @@ package dev.gradproof.reports.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gradproof.gradcheck.model.ResultJson;
+import dev.gradproof.gradcheck.recording.AtomicFiles;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.view.ReportView;
 import dev.gradproof.reports.view.ReportViews;

@@ -1,4 +1,4 @@
-package dev.gradproof.reports.output;
+package dev.gradproof.gradcheck.recording;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that a reader sees either the old file or the whole new one, never half of it:
- * the text goes to a temporary file in the same folder (created with the usual permissions, unlike
- * {@code Files.createTempFile}), which is then moved over the target.
+ * the text goes to a temporary file in the same folder (named {@value #TEMPORARY_PREFIX}..., created
+ * with the usual permissions, unlike {@code Files.createTempFile}, and deleted if the write fails),
+ * which is then moved over the target. One writer for every file gradproof writes: recorded
+ * results, property runs and the report.
  */
 public final class AtomicFiles {
+
+    /** How a temporary file begins; one left behind by an interrupted write is recognised by it. */
+    public static final String TEMPORARY_PREFIX = ".writing-";
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -32,7 +37,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(folder);
-            temp = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+            temp = folder.resolve(TEMPORARY_PREFIX + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                     + COUNTER.incrementAndGet() + ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
