@@ -1,6 +1,7 @@
 package dev.gradproof.gradcheck.engine;
 
 import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.InputResult;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ final class PointText {
 
     static String input(List<Input> inputs, int i) {
         Input in = inputs.get(i);
-        return "input " + i + " \"" + in.name() + "\" " + in.shapeText();
+        return InputResult.describe(i, in.name(), in.shapeText());
     }
 
     static String element(List<Input> inputs, int i, int k) {

@@ -55,4 +55,14 @@ public record InputResult(
     public String shapeText() {
         return shape.toString();
     }
+
+    /** How messages name this input: {@code input 0 "w1" [2, 3]}. */
+    public String describe() {
+        return describe(index, name, shapeText());
+    }
+
+    /** How messages name an input: {@code input 0 "w1" [2, 3]}; the one spelling for results and the engine. */
+    public static String describe(int index, String name, String shapeText) {
+        return "input " + index + " \"" + name + "\" " + shapeText;
+    }
 }

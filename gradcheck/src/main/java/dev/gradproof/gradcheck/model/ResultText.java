@@ -29,8 +29,7 @@ final class ResultText {
     static String row(InputResult input, ElementRecord e) {
         StringBuilder b = new StringBuilder();
         if (input != null) {
-            b.append("input ").append(input.index()).append(" \"").append(input.name()).append("\" ")
-                    .append(input.shapeText()).append(" at ").append(e.index());
+            b.append(input.describe()).append(" at ").append(e.index());
         } else {
             b.append("direction ").append(e.flatIndex() + 1);
         }
