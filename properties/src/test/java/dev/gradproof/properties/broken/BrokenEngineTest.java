@@ -24,8 +24,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class BrokenEngineTest {
 
-    /** A shrunk counterexample must be at most this many nodes, leaves included. */
-    private static final int FEW_NODES = 5;
+    /**
+     * A shrunk counterexample must be at most this many nodes, leaves included. Shrinking usually
+     * ends at 2 to 4 nodes; now and then (about one run in fifteen) it stops in a local minimum of 7,
+     * such as {@code t1 = sum(x0[1]); sum((t1 + x1[]) + (x0[1] + t1))}, where the shared node cannot
+     * be shrunk away. Generated graphs have up to dozens of nodes, so the bound still proves shrinking.
+     */
+    private static final int FEW_NODES = 8;
     private static final Pattern NODES = Pattern.compile("graph \\((\\d+) nodes\\)");
     private static final Pattern SEED = Pattern.compile("seed = (-?\\d+)");
 
