@@ -14,6 +14,14 @@ public final class Numbers {
      * padding) otherwise: {@code 0.731}, {@code 2000}, {@code 1.97e-7}.
      */
     public static String compact(double v) {
+        return compact(v, 3, 1e4);
+    }
+
+    /**
+     * {@code digits} significant digits, plain for magnitudes in [1e-3, {@code plainBelow}),
+     * scientific otherwise; {@code 0} for zero.
+     */
+    public static String compact(double v, int digits, double plainBelow) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
@@ -21,10 +29,10 @@ public final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e4) {
-            return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        if (a >= 1e-3 && a < plainBelow) {
+            return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
         }
-        return sci(v, 3);
+        return sci(v, digits);
     }
 
     /** Scientific notation with {@code digits} significant digits: {@code sci(0.73, 2)} is {@code 7.3e-1}. */

@@ -102,11 +102,7 @@ public final class CheckViews {
 
     /** Seven significant digits, plain between 1e-3 and 1e6, so that close derivatives can be compared by eye. */
     static String precise(double v) {
-        double a = Math.abs(v);
-        if (!Double.isFinite(v) || v == 0 || a < 1e-3 || a >= 1e6) {
-            return Numbers.sci(v, 7);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
+        return Numbers.compact(v, 7, 1e6);
     }
 
     private static ElementView element(GradCheckResult.Located l) {
