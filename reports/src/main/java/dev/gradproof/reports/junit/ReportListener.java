@@ -17,8 +17,9 @@ import java.util.List;
  * Writes the project's gradproof report when a test run ends: the results gradcheck recorded
  * during this run (in {@code target/gradproof-results/}, or {@code -Dgradproof.results.dir}) become
  * {@code target/gradproof-report/index.html}, and its path is printed. Results of earlier runs in
- * the same folder are left out (counted as stale). Nothing is written when the run recorded
- * nothing. A report that cannot be written is said on standard error and never fails the tests.
+ * the same folder are left out (counted as stale). Nothing is written when there is no results
+ * folder; when the folder holds only earlier results, the report is written empty and nothing is
+ * printed. A report that cannot be written is said on standard error and never fails the tests.
  *
  * <p>Registered through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener},
  * so adding {@code reports} as a test dependency is all a project does. System properties:
