@@ -253,7 +253,7 @@ public final class Tensor {
         return data;
     }
 
-    /** This tensor with one element replaced: the building block of a finite-difference probe. */
+    /** A copy of this tensor with the element at a flat row-major offset replaced (tensors never change). */
     public Tensor withFlat(int offset, double value) {
         double[] copy = data.clone();
         copy[shape.checkedOffset(offset)] = value;
