@@ -1,6 +1,7 @@
 package dev.gradproof.gradcheck.engine;
 
 import dev.gradproof.gradcheck.function.Input;
+import dev.gradproof.gradcheck.model.CheckVerdict;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.ErrorStatistics;
 import dev.gradproof.gradcheck.model.FastConfidence;
@@ -126,7 +127,8 @@ final class ResultAssembly {
                     Arrays.asList(relative[i]), new String(verdicts[i]), kept, ErrorStatistics.of(all)));
         }
         ErrorStatistics statistics = overall.build();
-        boolean passed = statistics.failed() == 0 && findings.list().isEmpty();
+        CheckVerdict verdict = statistics.failed() == 0 && findings.list().isEmpty()
+                ? CheckVerdict.PASSED : CheckVerdict.FAILED;
         long millis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(Instant.now().toString(), System.getProperty("java.version"),
                 RunInfo.currentVersion(), Runtime.getRuntime().availableProcessors(), options.parallelism(),
@@ -135,7 +137,7 @@ final class ResultAssembly {
                 options.mode(), options.seed(), options.tolerances(),
                 options.mode() == Mode.SAMPLED ? options.samplesPerInput() : null, projections,
                 Records.list(outputShape), inputResults, directions, findings.list(), notes, confidence, statistics,
-                passed, options.replay(), null, run);
+                verdict, List.of(), null, null, options.replay(), null, run);
     }
 
     /** Every FAIL and KINK, and the worst passing records up to the configured number. */

@@ -25,7 +25,15 @@ import java.util.Optional;
  * @param notes          observations that do not fail the check (a noisy function, kinks met)
  * @param fastConfidence FAST mode: what the directions can promise; else null
  * @param statistics     over all compared elements (or directions)
- * @param passed         true when nothing failed: no FAIL element and no finding
+ * @param verdict        PASSED, FAILED, or INCONCLUSIVE when nothing failed but the evidence does not
+ *                       support a PASS
+ * @param reasons        why the verdict is not PASSED, in words that say what to do; empty on a PASS
+ * @param detectableError the smallest relative error that any compared element would have caught
+ *                       (the largest of the elements' own tolerances relative to their gradients);
+ *                       null when nothing was compared
+ * @param coverage       the probability that an error confined to one element of the checked inputs
+ *                       is caught: 1 in FULL mode, k/n per input in SAMPLED mode (the smallest over
+ *                       the inputs); null in FAST mode, whose {@code fastConfidence} states its power
  * @param replay         one line of Java that repeats this check
  * @param context        the test the check ran in, or null outside tests
  * @param run            timings and environment
@@ -47,13 +55,16 @@ public record GradCheckResult(
         List<String> notes,
         FastConfidence fastConfidence,
         ErrorStatistics statistics,
-        boolean passed,
+        CheckVerdict verdict,
+        List<String> reasons,
+        Double detectableError,
+        Double coverage,
         String replay,
         TestContext context,
         RunInfo run) {
 
     /** The version of the JSON layout; raised when a field changes meaning or disappears. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** How many rows the failure table shows at most. */
     public static final int TABLE_ROWS = 12;
@@ -65,13 +76,23 @@ public record GradCheckResult(
         directions = List.copyOf(directions);
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+        reasons = List.copyOf(reasons);
+        if (verdict == null) {
+            throw new IllegalArgumentException("gradcheck result \"" + label + "\" has no verdict (schema "
+                    + schemaVersion + "; verdicts came with schema 2)");
+        }
+    }
+
+    /** True only when the verdict is {@link CheckVerdict#PASSED}: FAILED and INCONCLUSIVE are not passes. */
+    public boolean passed() {
+        return verdict == CheckVerdict.PASSED;
     }
 
     /** This result tagged with a test context (recording adds it). */
     public GradCheckResult withContext(TestContext newContext) {
         return new GradCheckResult(schemaVersion, kind, label, op, mode, seed, tolerances, samplesPerInput,
-                projections, outputShape, inputs, directions, findings, notes, fastConfidence, statistics, passed,
-                replay, newContext, run);
+                projections, outputShape, inputs, directions, findings, notes, fastConfidence, statistics, verdict,
+                reasons, detectableError, coverage, replay, newContext, run);
     }
 
     /** The input of that name. */

@@ -14,7 +14,7 @@ final class ResultText {
         String label = r.label() == null || r.label().isEmpty() ? "" : " \"" + r.label() + "\"";
         String unit = r.mode() == Mode.FAST ? "directions" : "elements";
         StringBuilder b = new StringBuilder();
-        b.append(what).append(label).append(r.passed() ? " PASSED" : " FAILED").append(" (").append(r.mode())
+        b.append(what).append(label).append(' ').append(r.verdict()).append(" (").append(r.mode())
                 .append(", eps ").append(Numbers.sci(r.tolerances().eps(), 2))
                 .append(", ").append(r.inputs().size()).append(r.inputs().size() == 1 ? " input, " : " inputs, ")
                 .append(s.checked()).append(' ').append(unit).append(" checked: ")

@@ -33,7 +33,7 @@ public final class ResultCollector {
 
     /** The fields without which a result cannot be shown. */
     static final List<String> REQUIRED_FIELDS = List.of("schemaVersion", "kind", "mode", "seed", "tolerances",
-            "outputShape", "inputs", "directions", "findings", "notes", "statistics", "passed");
+            "outputShape", "inputs", "directions", "findings", "notes", "statistics", "verdict");
 
     /** The fields without which a property run cannot be shown. */
     static final List<String> PROPERTY_RUN_FIELDS = List.of("testClass", "property", "status", "tries", "checks");

@@ -79,12 +79,13 @@ class ResultCollectorTest {
         Path dir = results("m");
         ResultRecorder.write(result, dir);
         Files.writeString(dir.resolve("a-empty.json"), "");
-        Files.writeString(dir.resolve("b-cut.json"), json.substring(0, json.length() / 2));
+        String cut = json.substring(0, json.lastIndexOf('\n', json.length() / 2));   // cut between two lines
+        Files.writeString(dir.resolve("b-cut.json"), cut);
         Files.writeString(dir.resolve("c-not-json.json"), "this is not json");
         Files.writeString(dir.resolve("d-array.json"), "[1, 2, 3]");
         Files.writeString(dir.resolve("e-other.json"), "{\"name\": \"a package.json, say\"}");
         Files.writeString(dir.resolve("f-missing.json"), json.replace("\"statistics\"", "\"statisticz\""));
-        Files.writeString(dir.resolve("g-newer.json"), json.replace("\"schemaVersion\" : 1",
+        Files.writeString(dir.resolve("g-newer.json"), json.replace("\"schemaVersion\" : " + GradCheckResult.SCHEMA_VERSION,
                 "\"schemaVersion\" : " + (GradCheckResult.SCHEMA_VERSION + 1)));
         Files.writeString(dir.resolve("h-inconsistent.json"), json.replace("\"verdicts\" : \"PPP\"", "\"verdicts\" : \"PP\""));
         Files.writeString(dir.resolve(".writing-123.tmp"), json.substring(0, 40));
@@ -98,12 +99,12 @@ class ResultCollectorTest {
                         tuple(".writing-123.tmp", "partial: a temporary file left by an interrupted write"),
                         tuple("a-empty.json", "empty file"),
                         tuple("b-cut.json", "partial: the JSON ends early (line "
-                                + json.substring(0, json.length() / 2).lines().count() + ")"),
+                                + cut.lines().count() + ")"),
                         tuple("c-not-json.json", "not a readable gradcheck result: Unrecognized token 'this': was "
                                 + "expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
                         tuple("d-array.json", "not a gradcheck result: the JSON is array, not an object"),
                         tuple("e-other.json", "not a gradcheck result: none of its fields (schemaVersion, kind, mode, "
-                                + "seed, tolerances, outputShape, inputs, directions, findings, notes, statistics, passed)"),
+                                + "seed, tolerances, outputShape, inputs, directions, findings, notes, statistics, verdict)"),
                         tuple("f-missing.json", "partial: missing statistics"),
                         tuple("g-newer.json", "written with result schema " + (GradCheckResult.SCHEMA_VERSION + 1)
                                 + "; this report reads schema " + GradCheckResult.SCHEMA_VERSION
