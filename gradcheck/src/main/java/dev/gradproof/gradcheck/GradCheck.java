@@ -98,10 +98,11 @@ public final class GradCheck {
     private int projections = DEFAULT_PROJECTIONS;
     private int fullJacobianLimit = DEFAULT_FULL_JACOBIAN_LIMIT;
     private int parallelism = Runtime.getRuntime().availableProcessors();
-    private int stencilPoints = 2;
+    private int stencilPoints = Tolerances.CENTRAL_DIFFERENCE;
     private double safetyFactor = Tolerances.DEFAULT_SAFETY_FACTOR;
     private double roundingUlps = Tolerances.DEFAULT_ROUNDING_ULPS;
     private double nondeterminismTolerance;
+    private double maxDetectableError = Tolerances.DEFAULT_MAX_DETECTABLE_ERROR;
     private double confidence = DEFAULT_CONFIDENCE;
     private int recordsPerInput = DEFAULT_RECORDS_PER_INPUT;
     private String label = "";
@@ -312,6 +313,17 @@ public final class GradCheck {
         return this;
     }
 
+    /**
+     * The largest relative error a check may be unable to see and still PASS (default 1: an error as
+     * large as the gradient itself). Where noise measured in the function's values sets an element's
+     * tolerance above it, or FAST's random directions could miss an error above it, the check is
+     * INCONCLUSIVE instead of PASSED.
+     */
+    public GradCheck maxDetectableError(double relative) {
+        this.maxDetectableError = relative;
+        return this;
+    }
+
     /** The probability FAST mode's detection statement is made with (default 0.99). */
     public GradCheck confidence(double probability) {
         this.confidence = probability;
@@ -406,7 +418,8 @@ public final class GradCheck {
                 .withStencilPoints(stencilPoints)
                 .withSafetyFactor(safetyFactor)
                 .withRoundingUlps(roundingUlps)
-                .withNondeterminismTolerance(nondeterminismTolerance);
+                .withNondeterminismTolerance(nondeterminismTolerance)
+                .withMaxDetectableError(maxDetectableError);
         CheckOptions options = new CheckOptions(secondOrder ? CheckKind.GRADGRADCHECK : CheckKind.GRADCHECK, mode,
                 tolerances, usedSeed, samples, directions, projections, fullJacobianLimit, parallelism, mask,
                 recordsPerInput, confidence, label, op, replay(usedSeed, tolerances));
@@ -529,7 +542,7 @@ public final class GradCheck {
         if (eps != null) {
             b.append(".eps(").append(tolerances.eps()).append(')');
         }
-        if (stencilPoints != 2) {
+        if (stencilPoints != Tolerances.CENTRAL_DIFFERENCE) {
             b.append(".stencil(").append(stencilPoints).append(')');
         }
         if (safetyFactor != Tolerances.DEFAULT_SAFETY_FACTOR) {
@@ -543,6 +556,15 @@ public final class GradCheck {
         }
         if (fullJacobianLimit != DEFAULT_FULL_JACOBIAN_LIMIT) {
             b.append(".fullJacobianLimit(").append(fullJacobianLimit).append(')');
+        }
+        if (nondeterminismTolerance != 0) {
+            b.append(".nondeterminismTolerance(").append(nondeterminismTolerance).append(')');
+        }
+        if (maxDetectableError != Tolerances.DEFAULT_MAX_DETECTABLE_ERROR) {
+            b.append(".maxDetectableError(").append(maxDetectableError).append(')');
+        }
+        if (mode == Mode.FAST && confidence != DEFAULT_CONFIDENCE) {
+            b.append(".confidence(").append(confidence).append(')');
         }
         return b.append(".seed(").append(usedSeed).append("L)").append(replayTerminal).toString();
     }

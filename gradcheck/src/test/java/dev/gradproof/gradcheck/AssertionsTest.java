@@ -28,14 +28,14 @@ class AssertionsTest {
                 .hasMessageContaining("replay: GradCheck.scalar(value, gradient).input(\"w\", w)");
         assertThat(failing).fails();
         assertThatThrownBy(() -> assertThat(biasedTanh(0).check()).fails())
-                .hasMessageContaining("Expected the gradient check to fail, but it passed");
+                .hasMessageContaining("Expected the gradient check to fail, but it is PASSED");
     }
 
     @Test
     void theLargestRelativeErrorIsAssertedWithTheWorstElementNamed() {
         assertThat(biasedTanh(0).check()).hasMaxRelativeErrorBelow(1e-7);
         assertThatThrownBy(() -> assertThat(biasedTanh(1e-5).check()).hasMaxRelativeErrorBelow(1e-7))
-                .hasMessageContaining("Expected the largest relative error to be below 1.0E-7 but it is 1.0")
+                .hasMessageMatching("(?s)Expected the largest relative error to be below 1\\.0E-7 but it is (9\\.99|1\\.00)\\d*E-[56].*")
                 .hasMessageContaining("input 0 \"w\" [4] at [");
     }
 

@@ -3,6 +3,7 @@ package dev.gradproof.gradcheck;
 import dev.gradproof.autograd.Losses;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.autograd.Variable;
+import dev.gradproof.gradcheck.model.Band;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.Mode;
@@ -36,34 +37,57 @@ class AwkwardFunctionsTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
-    void reluAtZeroAndWithinEpsIsAKinkNamedRelu(Mode mode) {
+    void reluAtZeroIsAKinkNamedReluAndWithinEpsIsComparedAtASmallerStep(Mode mode) {
         GradCheckResult result = GradCheck.of(v -> v.get(0).relu().sum()).input("x", NEAR_ZERO).mode(mode).check();
+        if (mode == Mode.FAST) {
+            // every direction through a point with an element on a kink crosses that kink at every step:
+            // FAST compares nothing there, and says so instead of passing
+            assertThat(result).isInconclusive();
+            assertThat(result.reasons()).anyMatch(r -> r.startsWith("nothing was compared"));
+            return;
+        }
         assertThat(result).passes();
-        if (mode != Mode.FAST) {
-            assertThat(result).hasKinkAt("x", 0).hasKinkAt("x", 1).hasKinkAt("x", 2).hasKinkIn("relu")
-                    .hasVerdictAt("x", Verdict.PASS, 5).hasVerdictAt("x", Verdict.PASS, 6);
+        {
+            assertThat(result).hasKinkAt("x", 0).hasKinkIn("relu").hasVerdictAt("x", Verdict.PASS, 1)
+                    .hasVerdictAt("x", Verdict.PASS, 2).hasVerdictAt("x", Verdict.PASS, 5)
+                    .hasVerdictAt("x", Verdict.PASS, 6);
         }
     }
 
     @Test
     void torchFailsReluAtZeroAndWithinEpsWhichAreKinksHere() {
         GradCheckResult result = GradCheck.of(v -> v.get(0).relu().sum()).input("x", NEAR_ZERO).check();
+        // torch compares at eps 1e-6 and sees (left + right) / 2 = 0.5 against 0 or 1 at all three points;
+        // here the kink at 0 is a KINK, and the two points beside it are compared at a step that no
+        // longer crosses it
+        ElementRecord atZero = result.inputs().get(0).recordAt(List.of(0)).orElseThrow();
+        assertThat(atZero.verdict()).isEqualTo(Verdict.KINK);
+        assertThat(atZero.kinkOp()).isEqualTo("relu");
         for (int k : new int[] {0, 1, 2}) {
+            ElementRecord atEps = new ElementRecord(List.of(k), k, NEAR_ZERO[k] > 0 ? 1 : 0, 1e-6, 0.5, 0, 0, 0, 0,
+                    Verdict.PASS, Band.HAPPY, null, null, null, null, null);
+            assertThat(torchWouldPass(atEps)).as("torch on x = " + NEAR_ZERO[k]).isFalse();
+        }
+        for (int k : new int[] {1, 2}) {
             ElementRecord r = result.inputs().get(0).recordAt(List.of(k)).orElseThrow();
-            assertThat(torchWouldPass(r)).as("torch on x = " + NEAR_ZERO[k]).isFalse();
-            assertThat(r.verdict()).isEqualTo(Verdict.KINK);
-            assertThat(r.kinkOp()).isEqualTo("relu");
+            assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(r.step()).isLessThan(1e-6);
         }
     }
 
     @Test
-    void foreignReluAtZeroAndWithinEpsIsKinkOrPassByTheOneSidedSlopes() {
+    void foreignReluAtZeroIsAKinkAndWithinEpsIsComparedAtASmallerStep() {
         GradCheckResult result = GradCheck.scalar(in -> sumOf(in, v -> Math.max(0, v)),
                 in -> gradientOf(in, v -> v > 0 ? 1 : 0)).input("x", NEAR_ZERO).check();
-        assertThat(result).passes().hasKinkAt("x", 0).hasKinkAt("x", 1).hasKinkAt("x", 2);
+        assertThat(result).passes().hasKinkAt("x", 0).hasVerdictAt("x", Verdict.PASS, 1)
+                .hasVerdictAt("x", Verdict.PASS, 2);
+        for (int k : new int[] {1, 2}) {
+            assertThat(result.inputs().get(0).recordAt(List.of(k)).orElseThrow().step()).isLessThan(0.5e-6);
+        }
         ElementRecord atZero = result.inputs().get(0).recordAt(List.of(0)).orElseThrow();
         assertThat(atZero.leftSlope()).isEqualTo(0.0);
-        assertThat(atZero.rightSlope()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        // the slopes come from the smallest step that confirmed the kink, where rounding is about 1e-7
+        assertThat(atZero.rightSlope()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     /** Scores with the margin of class 1 in row 0 exactly 0: s_1 - s_0 + 1 = 1 - 2 + 1. */
@@ -107,7 +131,7 @@ class AwkwardFunctionsTest {
         GradCheckResult result = GradCheck.scalar(in -> Math.max(in[0][0], in[1][0]),
                 in -> in[0][0] >= in[1][0] ? new double[][] {{1}, {0}} : new double[][] {{0}, {1}})
                 .input("a", 1.25).input("b", 1.25).check();
-        assertThat(result).passes().hasKinkAt("a").hasKinkAt("b");
+        assertThat(result).isInconclusive().hasKinkAt("a").hasKinkAt("b");
     }
 
     @ParameterizedTest
@@ -152,7 +176,8 @@ class AwkwardFunctionsTest {
         // control flow on a value: x^2 for x > 0, x / 2 otherwise; at x = 0 the probes build different graphs
         GradCheckResult result = GradCheck.of(v -> v.get(0).value().item() > 0 ? v.get(0).square() : v.get(0).mul(0.5))
                 .input("x", 0.0).check();
-        assertThat(result).passes().hasKinkAt("x").hasKinkIn("graph structure");
+        // the only element sits on the kink at every step: nothing was compared, so no PASS is claimed
+        assertThat(result).isInconclusive().hasKinkAt("x").hasKinkIn("graph structure");
     }
 
     @Test
@@ -179,7 +204,7 @@ class AwkwardFunctionsTest {
                 in -> 3e-3 * Math.max(0, in[0][0]) - 1e3 * in[0][0] * in[0][0],
                 in -> new double[][] {{(in[0][0] > 0 ? 3e-3 : 0) - 2e3 * in[0][0]}})
                 .input("x", 0.0).check();
-        assertThat(result).passes().hasKinkAt("x");
+        assertThat(result).isInconclusive().hasKinkAt("x");
         // a subgradient beyond both slopes by more than their truncation still fails
         assertThat(GradCheck.scalar(
                 in -> 3e-3 * Math.max(0, in[0][0]) - 1e3 * in[0][0] * in[0][0],

@@ -62,7 +62,8 @@ class FloatPrecisionTest {
     void checkedWithDoubleStepsTheFloatFunctionFailsAndTheNoteSaysWhy(Mode mode) {
         GradCheckResult result = GradCheck.of(floatNeuron(1f)).input("w", W).input("x", X).exclude("x")
                 .mode(mode).check();
-        assertThat(result).fails();
+        // never a PASS: float32 rounding seen with double steps fails, or swamps what could be compared
+        assertThat(result.passed()).as(result.failureMessage()).isFalse();
         assertThat(result.notes()).anyMatch(n -> n.contains("declare Precision.FLOAT32"));
     }
 

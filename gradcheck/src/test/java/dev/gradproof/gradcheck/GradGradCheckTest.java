@@ -127,7 +127,8 @@ class GradGradCheckTest {
         double[] x = {0, 0.5e-6, 1, -1};
         assertThat(GradCheck.of(v -> v.get(0).elu().sum()).input("x", x).check()).passes().hasNoKinks();
         assertThat(GradCheck.gradgrad(v -> v.get(0).elu().sum()).input("x", x).check())
-                .passes().hasKinkAt("x", 0).hasKinkAt("x", 1).hasKinkIn("elu").hasVerdictAt("x", Verdict.PASS, 2);
+                .passes().hasKinkAt("x", 0).hasKinkIn("elu").hasVerdictAt("x", Verdict.PASS, 1)
+                .hasVerdictAt("x", Verdict.PASS, 2);
     }
 
     @Test

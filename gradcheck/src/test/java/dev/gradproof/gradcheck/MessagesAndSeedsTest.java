@@ -34,7 +34,8 @@ class MessagesAndSeedsTest {
                 "input 0 \"w1\" [2, 3] at [1, 2]: analytic 0.731 numerical 0.197 rel 7.3e-1 FAIL (|a - n| 5.3e-1 > tol ");
         String[] lines = message.split("\n");
         assertThat(lines[0]).startsWith("gradcheck \"sigmoid\" FAILED (FULL, eps 1.0e-6, 1 input, 6 elements checked: 6 FAIL");
-        assertThat(lines).hasSize(1 + 6 + 2);
+        assertThat(lines).hasSize(1 + 6 + 1 + 2);
+        assertThat(lines[7]).startsWith("  an error above ").endsWith(" (relative) in any compared element would have been caught");
         assertThat(lines[lines.length - 2]).isEqualTo("seed 42");
         assertThat(lines[lines.length - 1]).isEqualTo(
                 "replay: GradCheck.scalar(value, gradient).input(\"w1\", w1).mode(Mode.FULL).seed(42L).check()");

@@ -45,9 +45,9 @@ class ModesTest {
     void theAnalyticGradientIsComputedOnceNotPerElement() {
         for (int n : new int[] {3, 30}) {
             GradCheckResult result = GradCheck.of(v -> v.get(0).tanh().sum()).input("x", Tensor.randn(1, n)).check();
-            // one backward pass for the gradient, one for its rounding scale, two for the sanity checks
-            // (again, and with a zero upstream): the same for 3 elements as for 30
-            assertThat(result.run().backwardPasses()).isEqualTo(4);
+            // one backward pass for the gradient, one for its rounding scale, three for the sanity checks
+            // (again, twice the upstream, a zero upstream): the same for 3 elements as for 30
+            assertThat(result.run().backwardPasses()).isEqualTo(5);
         }
     }
 
@@ -80,8 +80,11 @@ class ModesTest {
         GradCheckResult result = GradCheck.of(v -> v.get(0).relu().sum()).input("x", x, 10, 10)
                 .mode(Mode.SAMPLED).samples(10).check();
         assertThat(result).passes();
+        // every element near a kink is sampled; the one on it is a KINK, those beside it are compared at a
+        // step that no longer crosses it
         for (int k : near) {
-            assertThat(result.inputs().get(0).verdictAt(k)).as("element " + k).isEqualTo(Verdict.KINK);
+            assertThat(result.inputs().get(0).verdictAt(k)).as("element " + k)
+                    .isEqualTo(x[k] == 0 ? Verdict.KINK : Verdict.PASS);
         }
     }
 

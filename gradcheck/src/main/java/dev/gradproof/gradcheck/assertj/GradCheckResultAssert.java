@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.assertj;
 
+import dev.gradproof.gradcheck.model.CheckVerdict;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.InputResult;
@@ -32,11 +33,22 @@ public class GradCheckResultAssert extends AbstractAssert<GradCheckResultAssert,
         return this;
     }
 
-    /** Something failed: a FAIL element or a finding. */
+    /** Something failed: a FAIL element or a finding (the verdict is FAILED, not merely short of a PASS). */
     public GradCheckResultAssert fails() {
         isNotNull();
-        if (actual.passed()) {
-            failWithMessage("Expected the gradient check to fail, but it passed:%n%s", actual.failureMessage());
+        if (actual.verdict() != CheckVerdict.FAILED) {
+            failWithMessage("Expected the gradient check to fail, but it is %s:%n%s", actual.verdict(),
+                    actual.failureMessage());
+        }
+        return this;
+    }
+
+    /** Nothing failed, but the evidence does not support a PASS (the verdict is INCONCLUSIVE, with its reasons). */
+    public GradCheckResultAssert isInconclusive() {
+        isNotNull();
+        if (actual.verdict() != CheckVerdict.INCONCLUSIVE) {
+            failWithMessage("Expected the gradient check to be INCONCLUSIVE, but it is %s:%n%s", actual.verdict(),
+                    actual.failureMessage());
         }
         return this;
     }

@@ -52,8 +52,8 @@ final class Backward {
         double[][] grads;
         try {
             grads = function.vectorJacobianProduct(given, up, wrt.clone());
-        } catch (RuntimeException e) {
-            throw new GradCheckException("the backward pass threw: " + e, e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
+            throw FunctionCrash.of("backward pass", "the point checked", e);
         }
         reportMutation(point, given, "backward");
         for (int m = 0; m < up.length; m++) {
@@ -114,8 +114,10 @@ final class Backward {
     }
 
     /**
-     * Backward run twice with the same upstream must agree within {@code tolerance} (relative);
-     * a zero upstream must give exactly zero gradients.
+     * Backward run twice with the same upstream must agree within {@code tolerance} (relative); twice
+     * the upstream must give twice the gradients (exact in binary floating point, up to that tolerance),
+     * so a backward pass that ignores the upstream it is handed is caught even for a scalar output; a
+     * zero upstream must give exactly zero gradients.
      */
     void sanity(double[][] point, double[] upstream, double[][] first, double tolerance) {
         double[][] second = run(point, upstream);
@@ -132,6 +134,28 @@ final class Backward {
                     findings.add(SanityCheck.BACKWARD_DETERMINISTIC, i, "two backward passes with the same upstream"
                             + " differ at " + PointText.element(inputs, i, k) + ": " + a + " then " + b
                             + " (relative tolerance " + tolerance + ")");
+                    break;
+                }
+            }
+        }
+        double[] doubledUpstream = new double[upstream.length];
+        for (int m = 0; m < upstream.length; m++) {
+            doubledUpstream[m] = 2 * upstream[m];
+        }
+        double[][] doubled = run(point, doubledUpstream);
+        for (int i = 0; i < point.length; i++) {
+            if (first[i] == null || doubled[i] == null) {
+                continue;
+            }
+            for (int k = 0; k < first[i].length; k++) {
+                double expected = 2 * first[i][k];
+                double got = doubled[i][k];
+                boolean same = !Double.isFinite(expected) || Double.doubleToLongBits(expected) == Double.doubleToLongBits(got)
+                        || Math.abs(expected - got) <= Math.max(tolerance, 4 * Math.ulp(1.0)) * Math.abs(expected);
+                if (!same) {
+                    findings.add(SanityCheck.UPSTREAM_LINEAR, i, "twice the upstream gave " + PointText.element(inputs, i, k)
+                            + " the gradient " + got + ", expected twice " + first[i][k] + " = " + expected
+                            + " (backward must scale with the upstream it is handed; does it ignore it?)");
                     break;
                 }
             }

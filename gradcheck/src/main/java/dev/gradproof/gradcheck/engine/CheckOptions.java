@@ -69,6 +69,12 @@ public record CheckOptions(
                 fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay);
     }
 
+    /** These options in SAMPLED mode with {@code k} elements per input. */
+    public CheckOptions withSampling(int k) {
+        return new CheckOptions(kind, Mode.SAMPLED, tolerances, seed, k, directions, projections,
+                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay);
+    }
+
     /** Whether input {@code i} is excluded. */
     public boolean isExcluded(int i) {
         return i < excluded.length && excluded[i];

@@ -12,7 +12,19 @@ import org.apache.commons.math3.special.Beta;
  */
 public final class DetectionConfidence {
 
+    /** Grid points over log10(a) in [-10, 0], a quarter decade apart. */
+    private static final int COARSE = 40;
+    /** Refinement points on each side of the best coarse point. */
+    private static final int FINE = 5;
+    /** Bisection steps on log(error): the bracket shrinks by 2^-40, far below any statement's precision. */
+    private static final int BISECTIONS = 40;
+
     private DetectionConfidence() {
+    }
+
+    private static double splitBound(int d, int m, double t, double log10a) {
+        double a = Math.pow(10, log10a);
+        return smallCoordinate(m, a) + smallCoordinate(d, t / a);
     }
 
     /** {@code P(|v_1| <= s)} for {@code v} uniform on the unit sphere of {@code R^d}. */
@@ -41,10 +53,19 @@ public final class DetectionConfidence {
         if (m <= 1) {
             return smallCoordinate(d, t);
         }
+        // the bound is smallest where the two terms balance: a coarse grid over log10(a), then a finer one
+        double bestLog = 0;
         double best = 1;
-        for (int i = 0; i <= 200; i++) {
-            double a = Math.pow(10, -10 + i * 0.05);
-            best = Math.min(best, smallCoordinate(m, a) + smallCoordinate(d, t / a));
+        for (int i = 0; i <= COARSE; i++) {
+            double log = -10 + i * 0.25;
+            double value = splitBound(d, m, t, log);
+            if (value < best) {
+                best = value;
+                bestLog = log;
+            }
+        }
+        for (int i = -FINE; i <= FINE; i++) {
+            best = Math.min(best, splitBound(d, m, t, bestLog + i * 0.25 / FINE));
         }
         return Math.min(1, best);
     }
@@ -73,7 +94,7 @@ public final class DetectionConfidence {
                 return Double.POSITIVE_INFINITY;
             }
         }
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < BISECTIONS; i++) {
             double mid = Math.sqrt(lo * hi);
             if (missAll(d, m, taus, mid) > target) {
                 lo = mid;

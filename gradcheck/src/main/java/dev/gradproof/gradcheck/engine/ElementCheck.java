@@ -18,7 +18,7 @@ final class ElementCheck {
     }
 
     static List<Outcome> run(CheckedFunction function, List<Input> inputs, double[][] point, boolean[] wrt,
-                             Components components, Backward backward, Prober prober, Judge judge,
+                             Components components, Backward backward, Prober prober, ErrorModel model,
                              NoiseProbe noise, CheckOptions options) {
         int c = components.count();
         double[][][] analytic = new double[c][][];
@@ -47,8 +47,7 @@ final class ElementCheck {
             }
         }
         Tolerances tol = options.tolerances();
-        double nodeErrorPerUnit = tol.stencilPoints() == 2 ? 0
-                : Stencil.of(tol.stencilPoints()).amplification() * tol.precision().machineEpsilon();
+        double positionErrorPerUnit = Stencil.of(tol.stencilPoints()).positionError(tol.precision());
         double h = tol.eps();
         double[] sigma = new double[c];
         double[] rounding = new double[c];
@@ -56,26 +55,41 @@ final class ElementCheck {
             sigma[j] = noise.sigma(components.upstream(j));
             rounding[j] = backward.roundingScale(point, components.upstream(j));
         }
+        StepPlan plan = new StepPlan(model);
         return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
             int i = tasks.get(t)[0];
             int k = tasks.get(t)[1];
             int[] index = inputs.get(i).index(k);
-            double step = stepAt(h, point[i][k]);
-            ProbeValues pv = prober.element(work, i, k, components.all(), step);
-            if (pv.failure != null) {
-                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], step, pv.failure, components.name(0)),
-                        0, pv.failure, pv.shapeChanged);
+            double x = point[i][k];
+            double step = stepAt(h, x);
+            double scale = 0;
+            for (double r : rounding) {
+                scale = Math.max(scale, r);
             }
-            double nodeError = nodeErrorPerUnit * Math.max(Math.abs(point[i][k]), step) / step;
-            Judgement[] firstPass = judgeAll(judge, analytic, sigma, rounding, i, k, pv, step, nodeError);
-            Judgement[] judged = Confirmation.confirm(firstPass,
-                    factor -> prober.element(work, i, k, components.all(), step * factor),
-                    (wider, factor) -> judgeAll(judge, analytic, sigma, rounding, i, k, wider, step * factor,
-                            nodeError / factor));
-            int worst = Confirmation.worst(judged);
+            StepPlan.Decision d = plan.decide(step, x, scale,
+                    at -> prober.element(work, i, k, components.all(), at),
+                    (pv, at) -> judgeAll(model, analytic, sigma, rounding, i, k, pv, at,
+                            positionErrorPerUnit * Math.max(Math.abs(x), at) / at));
+            if (d.failure() != null) {
+                return new Outcome(i, Records.failure(index, k, analytic[0][i][k], step, d.failure(), components.name(0)),
+                        0, d.failure(), d.shapeChanged());
+            }
+            Judgement[] judged = d.judged();
+            int worst = worst(judged);
             return new Outcome(i, Records.of(index, k, judged[worst], components.name(worst)),
-                    judged[worst].noiseRatio(), null, false, judged != firstPass);
+                    d.firstNoiseRatio(), null, false, d.overturned(), judged[worst]);
         });
+    }
+
+    /** The judgement that represents an element: the worst over components. */
+    static int worst(Judgement[] judged) {
+        int w = 0;
+        for (int c = 1; c < judged.length; c++) {
+            if (judged[c].worseThan(judged[w])) {
+                w = c;
+            }
+        }
+        return w;
     }
 
     /**
@@ -88,13 +102,12 @@ final class ElementCheck {
         return eps * Math.max(1.0, Math.abs(x));
     }
 
-    private static Judgement[] judgeAll(Judge judge, double[][][] analytic, double[] sigma, double[] rounding,
-                                        int i, int k, ProbeValues pv, double h, double nodeError) {
+    private static Judgement[] judgeAll(ErrorModel model, double[][][] analytic, double[] sigma, double[] rounding,
+                                        int i, int k, ProbeValues pv, double h, double positionError) {
         Judgement[] judged = new Judgement[analytic.length];
         for (int c = 0; c < analytic.length; c++) {
-            judged[c] = judge.judge(analytic[c][i][k], h, pv.t, pv.g[c], Math.max(pv.scale[c], rounding[c]), sigma[c],
-                    nodeError, 0,
-                    pv.kinkOp);
+            judged[c] = model.judge(new ErrorModel.Probe(analytic[c][i][k], h, pv.t, pv.g[c],
+                    Math.max(pv.scale[c], rounding[c]), sigma[c], positionError, 0));
         }
         return judged;
     }

@@ -27,10 +27,11 @@ final class FastCheck {
     }
 
     static Result run(double[][] point, boolean[] wrt, int outputSize, Backward backward, Prober prober,
-                      Judge judge, NoiseProbe noise, CheckOptions options) {
+                      ErrorModel model, NoiseProbe noise, CheckOptions options) {
         int directions = options.directions();
-        double h = options.tolerances().eps();
         int d = checkedSize(point, wrt);
+        double largest = largestMagnitude(point, wrt);
+        double h = stepAlong(options.tolerances().eps(), d, norm(point, wrt));
         if (d == 0) {
             return new Result(List.of(), null, 0);
         }
@@ -43,6 +44,7 @@ final class FastCheck {
         }
         int[] redraws = new int[directions];
         double[] norms = new double[directions];
+        StepPlan plan = new StepPlan(model);
         List<Outcome> outcomes = Workers.run(directions, options.parallelism(), point, (work, r) -> {
             Outcome outcome = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -54,21 +56,18 @@ final class FastCheck {
                             "the backward pass gave no usable gradient", name(r, directions)), 0, null, false);
                 }
                 norms[r] = norm(grads, wrt);
-                ProbeValues pv = prober.direction(work, draw.v, draw.u, grads, r + 1, h);
-                if (pv.failure != null) {
-                    return new Outcome(-1, Records.failure(new int[] {r}, r, along(pv, prober, h), h, pv.failure,
-                            name(r, directions)), 0, pv.failure, pv.shapeChanged);
-                }
                 double sigma = noise.sigma(draw.u);
                 double rounding = backward.roundingScale(point, draw.u);
-                Judgement[] firstPass = {judge(judge, pv, prober, h, sigma, rounding)};
-                Judgement[] judged = Confirmation.confirm(firstPass,
-                        factor -> prober.direction(work, draw.v, draw.u, grads, r + 1, h * factor),
-                        (wider, factor) -> new Judgement[] {
-                            judge(judge, wider, prober, h * factor, sigma, rounding)});
-                Judgement j = judged[0];
-                outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), j.noiseRatio(), null,
-                        false, judged != firstPass);
+                StepPlan.Decision decision = plan.decide(h, largest, rounding,
+                        at -> prober.direction(work, point, draw.v, draw.u, grads, r + 1, at),
+                        (pv, at) -> new Judgement[] {judge(model, pv, prober, at, sigma, rounding)});
+                if (decision.failure() != null) {
+                    return new Outcome(-1, Records.failure(new int[] {r}, r, along(decision.values(), prober, h), h,
+                            decision.failure(), name(r, directions)), 0, decision.failure(), decision.shapeChanged());
+                }
+                Judgement j = decision.judged()[0];
+                outcome = new Outcome(-1, Records.of(new int[] {r}, r, j, name(r, directions)), decision.firstNoiseRatio(), null,
+                        false, decision.overturned(), j);
                 if (j.verdict() != Verdict.KINK) {
                     break;
                 }
@@ -96,13 +95,23 @@ final class FastCheck {
         double[] tauArray = taus.stream().mapToDouble(Double::doubleValue).toArray();
         double minError = DetectionConfidence.minDetectable(d, outputSize, tauArray, options.confidence());
         double gradNorm = normCount == 0 ? 0 : normSum / normCount;
-        double relative = gradNorm > 0 ? minError / gradNorm : Double.POSITIVE_INFINITY;
+        // relative to the gradient's norm; undefined (NaN) where the gradient is numerically 0 (no larger than
+        // the directions' own tolerances, rounding of a gradient that cancels) unless measured noise set them
+        double largestTau = 0;
+        boolean noiseDominated = false;
+        for (Outcome o : outcomes) {
+            if (o.judgement() != null && o.record().verdict() != Verdict.KINK) {
+                largestTau = Math.max(largestTau, o.judgement().tolerance());
+                noiseDominated |= o.judgement().dominant() == ErrorModel.Dominant.MEASURED_NOISE;
+            }
+        }
+        double relative = gradNorm > 0 && (noiseDominated || gradNorm > largestTau) ? minError / gradNorm : Double.NaN;
         String what = outputSize <= 1
                 ? "an error in the gradient of norm >= " + Numbers.sci(minError, 2)
                 : "an error in the Jacobian of spectral norm >= " + Numbers.sci(minError, 2)
                         + " (even of rank one, such as a single wrong element)";
         String statement = "FAST: " + tauArray.length + " random directions over " + d + " elements catch " + what
-                + (gradNorm > 0 ? ", " + Numbers.sci(relative, 2) + " of the gradient's norm "
+                + (Double.isFinite(relative) ? ", " + Numbers.sci(relative, 2) + " of the gradient's norm "
                         + Numbers.compact(gradNorm) + "," : "")
                 + " with probability >= " + (options.confidence() * 100) + "%";
         FastConfidence confidence = new FastConfidence(tauArray.length, options.confidence(), d, outputSize, minError,
@@ -119,11 +128,34 @@ final class FastCheck {
      * Judges a direction: the analytic side along the actual displacements, with {@code D(2h)}
      * corrected by the analytic difference between the two step pairs' displacements.
      */
-    private static Judgement judge(Judge judge, ProbeValues pv, Prober prober, double h, double sigma,
+    private static Judgement judge(ErrorModel model, ProbeValues pv, Prober prober, double h, double sigma,
                                    double rounding) {
         double a1 = along(pv, prober, h);
         double a2 = (pv.analyticAlong[prober.offsetIndex(2)] - pv.analyticAlong[prober.offsetIndex(-2)]) / (4 * h);
-        return judge.judge(a1, h, pv.t, pv.g[0], Math.max(pv.scale[0], rounding), sigma, 0, a1 - a2, pv.kinkOp);
+        return model.judge(new ErrorModel.Probe(a1, h, pv.t, pv.g[0], Math.max(pv.scale[0], rounding), sigma, 0,
+                a1 - a2));
+    }
+
+    /**
+     * The step along a unit direction in {@code d} dimensions: {@code eps max(sqrt(d), |x|)}, so that
+     * each element moves by about {@code eps max(1, |x_k|)}, as in FULL mode. A plain {@code eps} along a
+     * unit direction of 10,000,000 elements moves each by 3e-10 of itself, and the directional difference
+     * is rounding noise.
+     */
+    static double stepAlong(double eps, int d, double pointNorm) {
+        return eps * Math.max(Math.sqrt(d), pointNorm);
+    }
+
+    private static double largestMagnitude(double[][] point, boolean[] wrt) {
+        double m = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (wrt[i]) {
+                for (double x : point[i]) {
+                    m = Math.max(m, Math.abs(x));
+                }
+            }
+        }
+        return m;
     }
 
     private static String name(int r, int directions) {
@@ -150,6 +182,7 @@ final class FastCheck {
         return true;
     }
 
+    /** The Euclidean norm over the checked inputs' elements (of the point, or of gradients). */
     private static double norm(double[][] grads, boolean[] wrt) {
         double s = 0;
         for (int i = 0; i < wrt.length; i++) {

@@ -16,12 +16,29 @@ import java.util.List;
  * it, soundly: if every element passes or is a kink, the gradient is right wherever the function
  * is differentiable, and the direction only crossed several kinks; a wrong gradient always leaves
  * a failing element, which is then reported with its index. Confirmation runs only after a FAST
- * failure, so a passing check costs nothing more.
+ * failure, so a passing check costs nothing more. Above {@value #EVERY_ELEMENT_LIMIT} elements it
+ * samples them instead; a failure the sample does not explain then stands as a FAIL (a possible
+ * false alarm at a point where several kinks meet, never a false PASS).
  */
 final class FastConfirmation {
 
     /** The kink name given to a direction whose failure the elements do not confirm. */
     static final String SEVERAL_KINKS = "several kinks along the direction";
+    /** Up to this many checked elements, a failing direction is confirmed on every element. */
+    static final int EVERY_ELEMENT_LIMIT = 4096;
+    /** Above it, on this many elements per input (SAMPLED: the largest gradient, the elements nearest a kink, random ones). */
+    static final int SAMPLES_PER_INPUT = 4;
+
+    /** Whether the confirmation can afford every element. */
+    static boolean checksEveryElement(double[][] point, boolean[] wrt) {
+        long d = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (wrt[i]) {
+                d += point[i].length;
+            }
+        }
+        return d <= EVERY_ELEMENT_LIMIT;
+    }
 
     private FastConfirmation() {
     }
@@ -37,7 +54,7 @@ final class FastConfirmation {
      *
      * @param notes receives one sentence on what the confirmation found
      */
-    static List<Outcome> resolve(List<Outcome> directions, List<Outcome> elements, List<String> notes) {
+    static List<Outcome> resolve(List<Outcome> directions, List<Outcome> elements, boolean every, List<String> notes) {
         long failed = elements.stream().filter(o -> o.record().verdict() == Verdict.FAIL).count();
         long kinks = elements.stream().filter(o -> o.record().verdict() == Verdict.KINK).count();
         String counts = elements.size() + " elements checked one by one: " + failed + " FAIL, " + kinks + " KINK";
@@ -46,6 +63,11 @@ final class FastConfirmation {
             List<Outcome> all = new ArrayList<>(directions);
             all.addAll(elements);
             return all;
+        }
+        if (!every) {
+            notes.add("a FAST direction failed and a sample of the elements does not explain it (" + counts
+                    + "): the failure stands; FULL mode would name the element");
+            return directions;
         }
         if (kinks == 0) {
             notes.add("a FAST direction failed but no element fails on its own (" + counts

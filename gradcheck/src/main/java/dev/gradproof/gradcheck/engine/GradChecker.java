@@ -9,17 +9,28 @@ import dev.gradproof.gradcheck.model.Precision;
 import dev.gradproof.gradcheck.model.SanityCheck;
 import dev.gradproof.gradcheck.model.Tolerances;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The gradient check, in separate pieces as in PyTorch's gradcheck: the numerical side
- * ({@link Prober}: probes in parallel, each worker on its own copy of the inputs, perturbed values
- * always restored), the analytic side ({@link Backward}: a few vector-Jacobian products, computed
- * once, never per element), the comparison ({@link Judge}: an error estimate and a tolerance per
- * element) and the report ({@link ResultAssembly}, whose failure message is one table).
+ * The gradient check, as a checklist of named steps in the manner of PyTorch's gradcheck:
  *
- * <p>Nothing here depends on autograd-core: any {@link CheckedFunction} can be checked.
+ * <ol>
+ *   <li>{@link #differentiated}, {@link #validPoint}: which inputs are checked, at a finite point;</li>
+ *   <li>the value at the point, finite and of the shape it claims ({@link #valueIsUsable});</li>
+ *   <li>forward determinism: the same value again at the same point ({@link ForwardRepeat});</li>
+ *   <li>the noise of the values, measured ({@link NoiseProbe});</li>
+ *   <li>the analytic side, a few vector-Jacobian products ({@link Backward}), with its sanity checks;</li>
+ *   <li>the numerical side and the comparison, element by element ({@link ElementCheck}) or along random
+ *       directions ({@link FastCheck}), each element at the steps its values call for ({@link StepPlan})
+ *       and judged by the {@link ErrorModel};</li>
+ *   <li>the verdict of the whole check, with the evidence behind it ({@link ResultAssembly}).</li>
+ * </ol>
+ *
+ * <p>A function that throws or crashes (stack overflow, out of memory) at any step becomes a recorded
+ * failure naming what it threw and where; it never escapes the check. Nothing here depends on
+ * autograd-core: any {@link CheckedFunction} can be checked.
  */
 public final class GradChecker {
 
@@ -31,18 +42,93 @@ public final class GradChecker {
      *
      * @throws IllegalArgumentException naming the input and index for bad inputs (NaN values, nothing
      *                                  left to check, an unusable option)
-     * @throws GradCheckException       if the function throws or returns nothing
+     * @throws GradCheckException       if the function returns nothing, or the step vanishes
      */
     public static GradCheckResult run(CheckedFunction function, List<Input> inputs, CheckOptions options) {
         long started = System.nanoTime();
         Tolerances tolerances = options.tolerances();
         Precision precision = tolerances.precision();
+        boolean[] wrt = differentiated(inputs, options);
+        double[][] point = validPoint(inputs, precision);
+        Counters counters = new Counters();
+        Findings findings = new Findings();
+        Backward backward = new Backward(function, wrt, inputs, counters, findings);
+        ResultAssembly assembly = new ResultAssembly(inputs, wrt, options, findings);
+        try {
+            Evaluation base = backward.evaluate(point);
+            assembly.outputShape(base.outputShape());
+            if (!valueIsUsable(base, findings)) {
+                return assembly.build(List.of(), null, 0, started, counters);
+            }
+            double[] repeatSigma = ForwardRepeat.measure(backward, point, base, tolerances.nondeterminismTolerance(),
+                    findings);
+            if (!findings.list().isEmpty()) {
+                return assembly.build(List.of(), null, 0, started, counters);
+            }
+            int outputSize = base.output().length;
+            if (outputSize == 0) {
+                assembly.note("the output is empty: only the sanity checks apply");
+                backward.sanity(point, new double[0], backward.run(point, new double[0]),
+                        tolerances.nondeterminismTolerance());
+                return assembly.build(List.of(), null, 0, started, counters);
+            }
+            NoiseProbe noise = NoiseProbe.measure(function, point, wrt, base, tolerances.eps(), precision,
+                    Seeds.random(options.seed(), Seeds.NOISE, 0), counters, repeatSigma);
+            if (repeatSigma != null) {
+                assembly.note("the forward pass varies at one point within the declared tolerance; the spread of"
+                        + " repeated evaluations counts as noise in every tolerance");
+            }
+            Stencil stencil = Stencil.of(tolerances.stencilPoints());
+            ErrorModel model = new ErrorModel(stencil, tolerances);
+            Prober prober = new Prober(function, wrt, stencil, precision, base, inputs, counters);
+            if (options.mode() == Mode.FAST) {
+                return fast(function, inputs, point, wrt, base, backward, prober, model, noise, options, assembly,
+                        started, counters);
+            }
+            Components components = components(base, outputSize, options);
+            if (components.projected()) {
+                assembly.note("the output has " + outputSize + " elements: the Jacobian was compared through "
+                        + components.count() + " random projections u^T J");
+            }
+            List<Outcome> outcomes = ElementCheck.run(function, inputs, point, wrt, components, backward, prober,
+                    model, noise, options);
+            return assembly.build(outcomes, null, components.projected() ? components.count() : 0, started, counters);
+        } catch (FunctionCrash crash) {
+            findings.add(SanityCheck.FUNCTION_COMPLETES, null, crash.getMessage());
+            return assembly.build(List.of(), null, 0, started, counters);
+        }
+    }
+
+    private static GradCheckResult fast(CheckedFunction function, List<Input> inputs, double[][] point, boolean[] wrt,
+                                        Evaluation base, Backward backward, Prober prober, ErrorModel model,
+                                        NoiseProbe noise, CheckOptions options, ResultAssembly assembly, long started,
+                                        Counters counters) {
+        int outputSize = base.output().length;
+        FastCheck.Result fast = FastCheck.run(point, wrt, outputSize, backward, prober, model, noise, options);
+        if (fast.kinkRedraws() > 0) {
+            assembly.note(fast.kinkRedraws() + " random directions crossed a kink and were drawn again");
+        }
+        List<Outcome> outcomes = fast.outcomes();
+        if (FastConfirmation.needed(outcomes)) {
+            boolean every = FastConfirmation.checksEveryElement(point, wrt);
+            List<Outcome> elements = ElementCheck.run(function, inputs, point, wrt, components(base, outputSize, options),
+                    backward, prober, model, noise, every ? options.withMode(Mode.FULL)
+                            : options.withSampling(FastConfirmation.SAMPLES_PER_INPUT));
+            List<String> notes = new ArrayList<>();
+            outcomes = FastConfirmation.resolve(outcomes, elements, every, notes);
+            notes.forEach(assembly::note);
+        }
+        return assembly.build(outcomes, fast.confidence(), 0, started, counters);
+    }
+
+    /** Which inputs are differentiated: all but the excluded ones, and at least one. */
+    private static boolean[] differentiated(List<Input> inputs, CheckOptions options) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("gradcheck: the function has no inputs");
         }
-        if (options.mode() == Mode.FAST && tolerances.stencilPoints() != 2) {
+        if (options.mode() == Mode.FAST && options.tolerances().stencilPoints() != Tolerances.CENTRAL_DIFFERENCE) {
             throw new IllegalArgumentException("gradcheck: FAST mode uses the central difference; a "
-                    + tolerances.stencilPoints() + "-point stencil applies to FULL and SAMPLED");
+                    + options.tolerances().stencilPoints() + "-point stencil applies to FULL and SAMPLED");
         }
         boolean[] wrt = new boolean[inputs.size()];
         boolean any = false;
@@ -53,6 +139,11 @@ public final class GradChecker {
         if (!any) {
             throw new IllegalArgumentException("gradcheck: every input is excluded; nothing to check");
         }
+        return wrt;
+    }
+
+    /** The point, rounded to the function's precision; every element finite. */
+    private static double[][] validPoint(List<Input> inputs, Precision precision) {
         double[][] point = new double[inputs.size()][];
         for (int i = 0; i < point.length; i++) {
             point[i] = inputs.get(i).values();
@@ -64,64 +155,25 @@ public final class GradChecker {
                 point[i][k] = precision.round(point[i][k]);
             }
         }
-        Counters counters = new Counters();
-        Findings findings = new Findings();
-        Backward backward = new Backward(function, wrt, inputs, counters, findings);
-        Evaluation base = backward.evaluate(point);
+        return point;
+    }
+
+    /** The value has as many elements as its shape says, all finite; else a finding (or an exception). */
+    private static boolean valueIsUsable(Evaluation base, Findings findings) {
         int outputSize = base.output().length;
         if (Arrays.stream(base.outputShape()).asLongStream().reduce(1, (a, b) -> a * b) != outputSize) {
             throw new GradCheckException("the function's value has " + outputSize + " elements but its shape is "
                     + Arrays.toString(base.outputShape()));
         }
-        boolean valueFinite = true;
         for (int m = 0; m < outputSize; m++) {
             if (!Double.isFinite(base.output()[m])) {
                 findings.add(SanityCheck.FINITE_VALUE, null, "the value is " + base.output()[m] + " at output "
                         + Arrays.toString(Input.indexOf(base.outputShape(), m)) + " of shape "
                         + Arrays.toString(base.outputShape()) + "; nothing was compared");
-                valueFinite = false;
-                break;
+                return false;
             }
         }
-        Stencil stencil = Stencil.of(tolerances.stencilPoints());
-        Judge judge = new Judge(stencil, tolerances);
-        Prober prober = new Prober(function, wrt, stencil, precision, base, inputs, counters);
-        ResultAssembly assembly = new ResultAssembly(inputs, wrt, base.outputShape(), options, findings);
-        if (!valueFinite) {
-            return assembly.build(List.of(), null, 0, started, counters);
-        }
-        if (outputSize == 0) {
-            assembly.note("the output is empty: only the sanity checks apply");
-            backward.sanity(point, new double[0], backward.run(point, new double[0]),
-                    tolerances.nondeterminismTolerance());
-            return assembly.build(List.of(), null, 0, started, counters);
-        }
-        NoiseProbe noise = NoiseProbe.measure(function, point, wrt, base, tolerances.eps(), precision,
-                Seeds.random(options.seed(), Seeds.NOISE, 0), counters);
-        if (options.mode() == Mode.FAST) {
-            FastCheck.Result fast = FastCheck.run(point, wrt, outputSize, backward, prober, judge, noise, options);
-            if (fast.kinkRedraws() > 0) {
-                assembly.note(fast.kinkRedraws() + " random directions crossed a kink and were drawn again");
-            }
-            List<Outcome> outcomes = fast.outcomes();
-            if (FastConfirmation.needed(outcomes)) {
-                List<Outcome> elements = ElementCheck.run(function, inputs, point, wrt,
-                        components(base, outputSize, options), backward, prober, judge, noise,
-                        options.withMode(Mode.FULL));
-                List<String> notes = new java.util.ArrayList<>();
-                outcomes = FastConfirmation.resolve(outcomes, elements, notes);
-                notes.forEach(assembly::note);
-            }
-            return assembly.build(outcomes, fast.confidence(), 0, started, counters);
-        }
-        Components components = components(base, outputSize, options);
-        if (components.projected()) {
-            assembly.note("the output has " + outputSize + " elements: the Jacobian was compared through "
-                    + components.count() + " random projections u^T J");
-        }
-        List<Outcome> outcomes = ElementCheck.run(function, inputs, point, wrt, components, backward, prober, judge,
-                noise, options);
-        return assembly.build(outcomes, null, components.projected() ? components.count() : 0, started, counters);
+        return true;
     }
 
     private static Components components(Evaluation base, int outputSize, CheckOptions options) {

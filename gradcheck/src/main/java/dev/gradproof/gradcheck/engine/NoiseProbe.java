@@ -21,6 +21,12 @@ import java.util.Random;
  * rather than noise; a function that keeps one has its kinks caught by the record, so a large estimate
  * is noise: an output computed by cancellation ({@code 1 - tanh^2} in the tail, two terms of GELU's
  * gradient cancelling at its minimum) carries rounding of its terms' size, not of its own.
+ *
+ * <p>The line moves every element at once, so for foreign code it may cross a kink of any of them;
+ * its estimate is therefore not trusted there, and each element's own noise (the fourth difference
+ * of its values, told from a kink by how it changes with the step, see {@link StepPlan}) measures
+ * rounding instead. The spread of repeated evaluations at the point itself ({@link ForwardRepeat}),
+ * when the user declared that the forward pass may vary, counts as measured noise as well.
  */
 final class NoiseProbe {
 
@@ -31,15 +37,24 @@ final class NoiseProbe {
     private final double[][] values;
     private final double machineEpsilon;
     private final boolean branchesKnown;
+    private final double[] repeatSigma;
 
-    private NoiseProbe(double[][] values, double machineEpsilon, boolean branchesKnown) {
+    private NoiseProbe(double[][] values, double machineEpsilon, boolean branchesKnown, double[] repeatSigma) {
         this.values = values;
         this.machineEpsilon = machineEpsilon;
         this.branchesKnown = branchesKnown;
+        this.repeatSigma = repeatSigma;
     }
 
     static NoiseProbe measure(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base, double h,
-                              Precision precision, Random random, Counters counters) {
+                              Precision precision, Random random, Counters counters, double[] repeatSigma) {
+        double[][] values = line(function, point, wrt, base, h, precision, random, counters);
+        return new NoiseProbe(values, precision.machineEpsilon(), base.branches() != null, repeatSigma);
+    }
+
+    /** The outputs at {@code x + j h s}, {@code j = -6..6}, or null when a probe cannot serve. */
+    private static double[][] line(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base,
+                                   double h, Precision precision, Random random, Counters counters) {
         double[][] values = new double[2 * HALF_WIDTH + 1][];
         values[HALF_WIDTH] = base.output();
         double[][] signs = new double[point.length][];
@@ -62,7 +77,7 @@ final class NoiseProbe {
                 }
                 double[] out = probe(function, work, wrt, base, counters);
                 if (out == null) {
-                    return unknown();
+                    return null;
                 }
                 values[j + HALF_WIDTH] = out;
             }
@@ -71,7 +86,7 @@ final class NoiseProbe {
                 System.arraycopy(point[i], 0, work[i], 0, point[i].length);
             }
         }
-        return new NoiseProbe(values, precision.machineEpsilon(), base.branches() != null);
+        return values;
     }
 
     /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
@@ -98,15 +113,34 @@ final class NoiseProbe {
         return e.output();
     }
 
-    private static NoiseProbe unknown() {
-        return new NoiseProbe(null, 0, false);
+    /**
+     * The standard deviation of the noise of {@code u . f}: the larger of the line's estimate and the
+     * spread of repeated evaluations at the point; 0 when neither is known.
+     */
+    double sigma(double[] u) {
+        double repeated = 0;
+        if (repeatSigma != null) {
+            for (int m = 0; m < u.length; m++) {
+                repeated += u[m] * u[m] * repeatSigma[m] * repeatSigma[m];
+            }
+            repeated = Math.sqrt(repeated);
+        }
+        if (values == null) {
+            return repeated;
+        }
+        double[] estimate = sixthDifferenceSigma(values, u);
+        double sigma = estimate[0];
+        if (!Double.isFinite(sigma)) {
+            return repeated;
+        }
+        if (!branchesKnown && sigma > PLAUSIBLE_ULPS * machineEpsilon * estimate[1]) {
+            sigma = 0;
+        }
+        return Math.max(sigma, repeated);
     }
 
-    /** The standard deviation of the noise of {@code u . f}, or 0 when unknown. */
-    double sigma(double[] u) {
-        if (values == null) {
-            return 0;
-        }
+    /** {@code {sigma, scale}} of the projected values along a line. */
+    private static double[] sixthDifferenceSigma(double[][] values, double[] u) {
         int points = values.length;
         ProbeValues projected = new ProbeValues(points, 1, false);
         double[][] us = {u};
@@ -125,10 +159,6 @@ final class NoiseProbe {
         for (int p = 0; p < windows; p++) {
             squares += g[p] * g[p];
         }
-        double sigma = Math.sqrt(GAMMA_6 * squares / windows);
-        if (!Double.isFinite(sigma)) {
-            return 0;
-        }
-        return !branchesKnown && sigma > PLAUSIBLE_ULPS * machineEpsilon * scale ? 0 : sigma;
+        return new double[] {Math.sqrt(GAMMA_6 * squares / windows), scale};
     }
 }

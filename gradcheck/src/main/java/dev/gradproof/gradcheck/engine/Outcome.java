@@ -10,13 +10,14 @@ import dev.gradproof.gradcheck.model.ElementRecord;
  * @param noiseRatio  the noise estimate over the declared precision's rounding
  * @param failure     the sanity problem behind a FAIL (non-finite probe, changed shape), or null
  * @param shapeChanged true when that problem is a change of output shape
- * @param confirmed   true when a FAIL at the first step was overturned at a larger one ({@link Confirmation})
+ * @param confirmed   true when a FAIL at a smaller step was overturned at a larger one ({@link StepPlan})
+ * @param judgement   the judgement behind the record, or null when no derivative could be formed
  */
 record Outcome(int input, ElementRecord record, double noiseRatio, String failure, boolean shapeChanged,
-               boolean confirmed) {
+               boolean confirmed, Judgement judgement) {
 
-    /** An outcome of the first step, not overturned. */
+    /** An outcome without a judgement: the values could not be used. */
     Outcome(int input, ElementRecord record, double noiseRatio, String failure, boolean shapeChanged) {
-        this(input, record, noiseRatio, failure, shapeChanged, false);
+        this(input, record, noiseRatio, failure, shapeChanged, false, null);
     }
 }

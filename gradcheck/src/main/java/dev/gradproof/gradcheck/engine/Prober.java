@@ -74,17 +74,18 @@ final class Prober {
     }
 
     /**
-     * Probes along direction {@code v} (one array per input, zeros for data), projecting onto
+     * Probes along direction {@code v} from {@code origin} (the point, never modified; {@code work} is
+     * the worker's copy of it, restored afterwards), projecting onto
      * {@code upstream}; {@code analytic} (the gradients for that upstream) gives the analytic
      * derivative along the actual, rounded displacement.
      */
-    ProbeValues direction(double[][] work, double[][] v, double[] upstream, double[][] analytic, int number,
-                          double h) {
+    ProbeValues direction(double[][] work, double[][] origin, double[][] v, double[] upstream, double[][] analytic,
+                          int number, double h) {
         int[] offsets = stencil.offsets();
         double[][] us = {upstream};
         ProbeValues pv = new ProbeValues(offsets.length, 1, true);
         project(base.output(), us, pv, stencil.zeroIndex());
-        double[][] saved = Workers.copy(work);
+        double[][] saved = origin;
         try {
             for (int j = 0; j < offsets.length; j++) {
                 if (j == stencil.zeroIndex()) {
@@ -132,8 +133,8 @@ final class Prober {
         Evaluation e;
         try {
             e = function.evaluate(point, wrt);
-        } catch (RuntimeException ex) {
-            throw new GradCheckException("the function threw at " + where.get() + ": " + ex, ex);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError ex) {
+            throw FunctionCrash.of("function", where.get(), ex);
         }
         if (e == null || e.output() == null) {
             throw new GradCheckException("the function returned no value at " + where.get());

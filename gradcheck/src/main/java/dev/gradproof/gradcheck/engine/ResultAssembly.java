@@ -32,19 +32,32 @@ final class ResultAssembly {
     /** ...and a double-precision function looks like float code when this share of its elements is noisy or kinked. */
     private static final double NOISY_SHARE = 0.5;
 
+    /** The note on FAILs overturned at a larger step, after its count. */
+    static final String OVERTURNED = " differed at the first step by more than the estimated rounding, but passed at"
+            + " a larger step, where rounding is smaller: rounding noise, not an error";
+
+    /** Elements below this share of the largest derivative are measured against it, not against themselves. */
+    private static final double YARDSTICK_SHARE = 1e-3;
+
     private final List<Input> inputs;
     private final boolean[] wrt;
-    private final int[] outputShape;
     private final CheckOptions options;
     private final Findings findings;
+    private final ErrorModel model;
     private final List<String> notes = new ArrayList<>();
+    private int[] outputShape = new int[0];
 
-    ResultAssembly(List<Input> inputs, boolean[] wrt, int[] outputShape, CheckOptions options, Findings findings) {
+    ResultAssembly(List<Input> inputs, boolean[] wrt, CheckOptions options, Findings findings) {
         this.inputs = inputs;
         this.wrt = wrt;
-        this.outputShape = outputShape;
         this.options = options;
         this.findings = findings;
+        this.model = new ErrorModel(Stencil.of(options.tolerances().stencilPoints()), options.tolerances());
+    }
+
+    /** The shape of the function's value, once known. */
+    void outputShape(int[] shape) {
+        this.outputShape = shape.clone();
     }
 
     void note(String note) {
@@ -77,10 +90,6 @@ final class ResultAssembly {
             }
             if (r.verdict() == Verdict.KINK) {
                 kinks.merge(r.kinkOp(), 1, Integer::sum);
-                if (Judge.KINK_HEURISTIC.equals(r.kinkOp())) {
-                    noisy++;
-                }
-                compared++;
             } else if (o.failure() == null) {
                 compared++;
                 if (o.noiseRatio() > NOISY) {
@@ -108,9 +117,7 @@ final class ResultAssembly {
                     .collect(Collectors.joining(", ")));
         }
         if (confirmed > 0) {
-            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + " differed at the first step"
-                    + " by more than the estimated rounding, but passed at a 10 or 100"
-                    + " times larger step, where rounding is smaller: rounding noise, not an error");
+            notes.add(confirmed + (confirmed == 1 ? " element" : " elements") + OVERTURNED);
         }
         if (compared > 0 && noisy >= NOISY_SHARE * compared
                 && options.tolerances().precision() == dev.gradproof.gradcheck.model.Precision.FLOAT64) {
@@ -127,8 +134,39 @@ final class ResultAssembly {
                     Arrays.asList(relative[i]), new String(verdicts[i]), kept, ErrorStatistics.of(all)));
         }
         ErrorStatistics statistics = overall.build();
-        CheckVerdict verdict = statistics.failed() == 0 && findings.list().isEmpty()
-                ? CheckVerdict.PASSED : CheckVerdict.FAILED;
+        double yardstick = 0;
+        for (Outcome o : outcomes) {
+            if (o.judgement() != null && Double.isFinite(o.judgement().analytic())) {
+                yardstick = Math.max(yardstick, Math.abs(o.judgement().analytic()));
+            }
+        }
+        int swamped = 0;
+        Double detectable = null;
+        for (Outcome o : outcomes) {
+            Judgement j = o.judgement();
+            if (j == null || j.verdict() == Verdict.KINK || !Double.isFinite(j.detectable())) {
+                continue;
+            }
+            if (model.swamped(j, YARDSTICK_SHARE * yardstick)) {
+                swamped++;
+            }
+            double share = ErrorModel.relativeDetectable(j, YARDSTICK_SHARE * yardstick);
+            if (!Double.isFinite(share)) {
+                continue;
+            }
+            detectable = detectable == null ? share : Math.max(detectable, share);
+        }
+        boolean fast = options.mode() == Mode.FAST;
+        int directionsChecked = (int) outcomes.stream().filter(o -> o.input() < 0).count();
+        int directionsCompared = (int) outcomes.stream()
+                .filter(o -> o.input() < 0 && o.failure() == null && o.record().verdict() != Verdict.KINK).count();
+        List<String> reasons = new ArrayList<>();
+        CheckVerdict verdict = model.verdict(new ErrorModel.Evidence(
+                fast ? directionsChecked : statistics.checked(),
+                fast ? directionsCompared : compared, statistics.failed(), findings.list().size(), swamped,
+                fast && confidence != null ? confidence.minDetectableRelativeError() : Double.NaN,
+                fast ? "directions" : "elements"), reasons);
+        Double coverage = options.mode() == Mode.SAMPLED ? coverage(perInput) : null;
         long millis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(Instant.now().toString(), System.getProperty("java.version"),
                 RunInfo.currentVersion(), Runtime.getRuntime().availableProcessors(), options.parallelism(),
@@ -137,7 +175,23 @@ final class ResultAssembly {
                 options.mode(), options.seed(), options.tolerances(),
                 options.mode() == Mode.SAMPLED ? options.samplesPerInput() : null, projections,
                 Records.list(outputShape), inputResults, directions, findings.list(), notes, confidence, statistics,
-                verdict, List.of(), null, null, options.replay(), null, run);
+                verdict, reasons, detectable, coverage, options.replay(), null, run);
+    }
+
+    /**
+     * The probability that an error confined to one element of a checked input is caught: 1 in FULL
+     * mode; in SAMPLED mode {@code k / n}, the share of the input's elements compared, the smallest over
+     * the checked inputs.
+     */
+    private Double coverage(List<List<ElementRecord>> perInput) {
+        double smallest = 1;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (wrt[i] && inputs.get(i).size() > 0) {
+                long compared = perInput.get(i).stream().filter(r -> r.verdict() != Verdict.KINK).count();
+                smallest = Math.min(smallest, (double) compared / inputs.get(i).size());
+            }
+        }
+        return smallest;
     }
 
     /** Every FAIL and KINK, and the worst passing records up to the configured number. */

@@ -18,6 +18,9 @@ import java.util.TreeSet;
  */
 final class Stencil {
 
+    /** The number of points that selects the central difference (with its partner at {@code 2h}). */
+    static final int CENTRAL = dev.gradproof.gradcheck.model.Tolerances.CENTRAL_DIFFERENCE;
+
     private final int points;
     private final int[] offsets;
     private final int zero;
@@ -32,8 +35,8 @@ final class Stencil {
 
     /** The stencil of {@code points} points (2: central difference). */
     static Stencil of(int points) {
-        if (points == 2) {
-            return new Stencil(2, new int[] {-2, -1, 0, 1, 2}, 1.0);
+        if (points == CENTRAL) {
+            return new Stencil(CENTRAL, new int[] {-2, -1, 0, 1, 2}, 1.0);
         }
         int m = (points - 1) / 2;
         TreeSet<Integer> set = new TreeSet<>();
@@ -74,6 +77,15 @@ final class Stencil {
         return sum;
     }
 
+    /**
+     * The error of the numerical derivative, per unit of slope and of {@code |x| / h}, from probe
+     * positions that are not exactly representable: 0 for the central difference, which divides by
+     * the actual displacements; the stencil's rounding amplification times machine epsilon otherwise.
+     */
+    double positionError(dev.gradproof.gradcheck.model.Precision precision) {
+        return points == CENTRAL ? 0 : amplification * precision.machineEpsilon();
+    }
+
     /** The probe offsets in multiples of {@code h}, ascending, including 0. */
     int[] offsets() {
         return offsets;
@@ -101,7 +113,7 @@ final class Stencil {
      * @param g the values, per offset
      */
     double derivative(int s, double h, double[] t, double[] g) {
-        if (points == 2) {
+        if (points == CENTRAL) {
             int plus = indexOf(s);
             int minus = indexOf(-s);
             return (g[plus] - g[minus]) / (t[plus] - t[minus]);
@@ -148,10 +160,18 @@ final class Stencil {
     double fourthDifference(double[] t, double[] g) {
         double[] x = new double[5];
         double[] d = new double[5];
+        double scale = 0;
+        for (int j = -2; j <= 2; j++) {
+            scale = Math.max(scale, Math.abs(g[indexOf(j)]));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale == 0 ? 0 : Double.NaN;
+        }
+        // divided on values scaled to at most 1, so that values near the largest double do not overflow
         for (int j = -2; j <= 2; j++) {
             int idx = indexOf(j);
             x[j + 2] = t[idx];
-            d[j + 2] = g[idx];
+            d[j + 2] = g[idx] / scale;
         }
         for (int level = 1; level <= 4; level++) {
             for (int i = 4; i >= level; i--) {
@@ -159,6 +179,6 @@ final class Stencil {
             }
         }
         double hbar = (x[4] - x[0]) / 4;
-        return 24 * hbar * hbar * hbar * hbar * d[4];
+        return 24 * hbar * hbar * hbar * hbar * d[4] * scale;
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 final class Workers {
 
     private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+    /** Elements above which each worker gets a single copy of the point. */
+    private static final long LARGE_POINT = 1_000_000;
 
     private Workers() {
     }
@@ -36,7 +38,12 @@ final class Workers {
             }
             return results;
         }
-        int chunks = Math.min(tasks, parallelism * 4);
+        // a few chunks per worker balance the load; for a large point, one per worker, as each holds a copy
+        long size = 0;
+        for (double[] p : point) {
+            size += p.length;
+        }
+        int chunks = Math.min(tasks, size > LARGE_POINT ? parallelism : parallelism * 4);
         List<Callable<List<T>>> calls = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) tasks * c / chunks);

@@ -125,6 +125,14 @@ public record GradCheckResult(
     }
 
     /**
+     * What the check could have caught: the detectable relative error and, in SAMPLED mode, the
+     * coverage, in words; empty when nothing was compared.
+     */
+    public String power() {
+        return ResultText.power(this);
+    }
+
+    /**
      * The message for a failed check: one table of the worst elements across inputs, e.g.
      * {@code input 0 "w1" [2, 3] at [1, 2]: analytic 0.731 numerical 0.197 rel 7.3e-1 FAIL}, the
      * sanity findings, then the seed and one line of Java that replays the check.

@@ -26,6 +26,24 @@ final class ResultText {
         return b.append(')').toString();
     }
 
+    /**
+     * What the check could have seen: {@code "an error above 3.1e-9 (relative) in any compared element
+     * would have been caught"}, and SAMPLED mode's coverage; empty when nothing was compared.
+     */
+    static String power(GradCheckResult r) {
+        StringBuilder b = new StringBuilder();
+        if (r.detectableError() != null && r.mode() != Mode.FAST) {
+            b.append("an error above ").append(Numbers.sci(r.detectableError(), 2))
+                    .append(" (relative) in any compared element would have been caught");
+        }
+        if (r.coverage() != null && r.coverage() < 1) {
+            b.append(b.length() > 0 ? "; " : "").append("SAMPLED compared ").append(Numbers.sci(r.coverage(), 2))
+                    .append(" of an input's elements, so an error confined to one element is caught with probability ")
+                    .append(Numbers.sci(r.coverage(), 2));
+        }
+        return b.toString();
+    }
+
     static String row(InputResult input, ElementRecord e) {
         StringBuilder b = new StringBuilder();
         if (input != null) {
@@ -80,8 +98,15 @@ final class ResultText {
         for (SanityFinding f : r.findings()) {
             b.append("  ").append(f.check()).append(": ").append(f.message()).append('\n');
         }
+        for (String reason : r.reasons()) {
+            b.append("  inconclusive: ").append(reason).append('\n');
+        }
         for (String note : r.notes()) {
             b.append("  note: ").append(note).append('\n');
+        }
+        String power = power(r);
+        if (!power.isEmpty()) {
+            b.append("  ").append(power).append('\n');
         }
         if (r.fastConfidence() != null) {
             b.append("  ").append(r.fastConfidence().statement()).append('\n');

@@ -17,5 +17,11 @@ public enum SanityCheck {
     /** The output's shape does not change when an input is perturbed. */
     OUTPUT_SHAPE_STABLE,
     /** A zero upstream gives zero gradients (backward is linear in the upstream). */
-    ZERO_UPSTREAM
+    ZERO_UPSTREAM,
+    /** Doubling the upstream doubles the gradients: the backward pass uses the upstream it is given. */
+    UPSTREAM_LINEAR,
+    /** The forward pass gives the same value at the same point (within the declared tolerance). */
+    FORWARD_DETERMINISTIC,
+    /** The function (forward or backward) completes: it neither throws nor crashes the thread. */
+    FUNCTION_COMPLETES
 }

@@ -58,8 +58,12 @@ package dev.gradproof.gradcheck.model;
  * @param analyticUlps            the rounding of the analytic gradient, in the same units
  * @param kinkNoiseFactor         how far above rounding the kink evidence must be
  * @param kinkRelativeThreshold   how large the kink evidence must be relative to the slopes
- * @param nondeterminismTolerance relative difference allowed between two backward passes
- *                                with the same upstream (0: bitwise equal)
+ * @param nondeterminismTolerance relative difference allowed between two forward passes at the same
+ *                                point, and between two backward passes with the same upstream
+ *                                (0: bitwise equal)
+ * @param maxDetectableError      the largest relative error a check may be unable to see and still
+ *                                PASS: above it, where measured noise sets the tolerance or FAST's
+ *                                statement is that weak, the check is INCONCLUSIVE
  */
 public record Tolerances(
         Precision precision,
@@ -70,7 +74,13 @@ public record Tolerances(
         double analyticUlps,
         double kinkNoiseFactor,
         double kinkRelativeThreshold,
-        double nondeterminismTolerance) {
+        double nondeterminismTolerance,
+        double maxDetectableError) {
+
+    /** {@link #stencilPoints()} of the central difference (with its partner at {@code 2h}), the default. */
+    public static final int CENTRAL_DIFFERENCE = 2;
+    /** The default {@link #maxDetectableError()}: a check that could miss an error as large as the gradient proves nothing. */
+    public static final double DEFAULT_MAX_DETECTABLE_ERROR = 1.0;
 
     /** The default safety factor on the estimated numerical error. */
     public static final double DEFAULT_SAFETY_FACTOR = 10;
@@ -98,7 +108,8 @@ public record Tolerances(
             throw new IllegalArgumentException("tolerances: nondeterminismTolerance must be >= 0, got "
                     + nondeterminismTolerance);
         }
-        if (stencilPoints != 2 && (stencilPoints < 3 || stencilPoints % 2 == 0)) {
+        requirePositive("maxDetectableError", maxDetectableError);
+        if (stencilPoints != CENTRAL_DIFFERENCE && (stencilPoints < 3 || stencilPoints % 2 == 0)) {
             throw new IllegalArgumentException("tolerances: stencilPoints must be 2 (central difference) or an odd"
                     + " number >= 3, got " + stencilPoints);
         }
@@ -106,38 +117,45 @@ public record Tolerances(
 
     /** The defaults for a precision: its default step, the central difference and the factors above. */
     public static Tolerances defaults(Precision precision) {
-        return new Tolerances(precision, precision.defaultEps(), 2, DEFAULT_SAFETY_FACTOR, DEFAULT_ROUNDING_ULPS,
-                DEFAULT_ANALYTIC_ULPS, DEFAULT_KINK_NOISE_FACTOR, DEFAULT_KINK_RELATIVE_THRESHOLD, 0.0);
+        return new Tolerances(precision, precision.defaultEps(), CENTRAL_DIFFERENCE, DEFAULT_SAFETY_FACTOR,
+                DEFAULT_ROUNDING_ULPS, DEFAULT_ANALYTIC_ULPS, DEFAULT_KINK_NOISE_FACTOR, DEFAULT_KINK_RELATIVE_THRESHOLD,
+                0.0, DEFAULT_MAX_DETECTABLE_ERROR);
     }
 
     /** These tolerances with another step. */
     public Tolerances withEps(double newEps) {
         return new Tolerances(precision, newEps, stencilPoints, safetyFactor, roundingUlps, analyticUlps,
-                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance);
+                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance, maxDetectableError);
     }
 
     /** These tolerances with another stencil. */
     public Tolerances withStencilPoints(int points) {
         return new Tolerances(precision, eps, points, safetyFactor, roundingUlps, analyticUlps,
-                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance);
+                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance, maxDetectableError);
     }
 
     /** These tolerances with another safety factor. */
     public Tolerances withSafetyFactor(double factor) {
         return new Tolerances(precision, eps, stencilPoints, factor, roundingUlps, analyticUlps,
-                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance);
+                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance, maxDetectableError);
     }
 
     /** These tolerances with another rounding bound. */
     public Tolerances withRoundingUlps(double ulps) {
         return new Tolerances(precision, eps, stencilPoints, safetyFactor, ulps, analyticUlps,
-                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance);
+                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance, maxDetectableError);
     }
 
     /** These tolerances with another allowance for non-deterministic backward passes. */
     public Tolerances withNondeterminismTolerance(double tolerance) {
         return new Tolerances(precision, eps, stencilPoints, safetyFactor, roundingUlps, analyticUlps,
-                kinkNoiseFactor, kinkRelativeThreshold, tolerance);
+                kinkNoiseFactor, kinkRelativeThreshold, tolerance, maxDetectableError);
+    }
+
+    /** These tolerances with another bound on the error a passing check may be unable to see. */
+    public Tolerances withMaxDetectableError(double relative) {
+        return new Tolerances(precision, eps, stencilPoints, safetyFactor, roundingUlps, analyticUlps,
+                kinkNoiseFactor, kinkRelativeThreshold, nondeterminismTolerance, relative);
     }
 
     private static void requirePositive(String name, double value) {

@@ -58,12 +58,20 @@ class OpCatalogueSuiteTest {
     private static void verify(OpSpec spec, OpSample sample, GradCheckResult result) {
         String where = result.kind() + " of \"" + sample.label() + "\" (seed " + SEED + ")";
         CHECKS.incrementAndGet();
-        if (!result.passed()) {
+        if (result.verdict() == dev.gradproof.gradcheck.model.CheckVerdict.FAILED) {
             FAILED_CHECKS.incrementAndGet();
         }
         assertThat(result.op()).isEqualTo(spec.name());
         assertThat(result.mode()).isEqualTo(Mode.FULL);
-        assertThat(result.passed()).as(where + " passes:%n%s", result.failureMessage()).isTrue();
+        boolean allKinks = result.statistics().checked() > 0
+                && result.statistics().kinks() == result.statistics().checked();
+        if (allKinks) {
+            // a sample on the kink itself (relu at 0, a tie): nothing is compared, so no PASS is claimed
+            assertThat(result.verdict()).as(where + " is inconclusive:%n%s", result.failureMessage())
+                    .isEqualTo(dev.gradproof.gradcheck.model.CheckVerdict.INCONCLUSIVE);
+        } else {
+            assertThat(result.passed()).as(where + " passes:%n%s", result.failureMessage()).isTrue();
+        }
         boolean emptyOutput = result.outputShape().contains(0);
         long elements = 0;
         for (InputResult input : result.inputs()) {

@@ -34,7 +34,7 @@ class FastConfirmationTest {
         List<String> notes = new ArrayList<>();
         Outcome wrong = outcome(0, Verdict.FAIL, null);
         List<Outcome> resolved = FastConfirmation.resolve(List.of(FAILED_DIRECTION),
-                List.of(outcome(0, Verdict.PASS, null), wrong), notes);
+                List.of(outcome(0, Verdict.PASS, null), wrong), true, notes);
         assertThat(resolved).containsExactly(FAILED_DIRECTION, outcome(0, Verdict.PASS, null), wrong);
         assertThat(notes).singleElement().asString().contains("confirms it", "2 elements", "1 FAIL, 0 KINK");
     }
@@ -43,7 +43,7 @@ class FastConfirmationTest {
     void elementsThatAllPassOrAreKinksTurnTheDirectionIntoAKink() {
         List<String> notes = new ArrayList<>();
         List<Outcome> resolved = FastConfirmation.resolve(List.of(FAILED_DIRECTION, outcome(-1, Verdict.PASS, null)),
-                List.of(outcome(0, Verdict.PASS, null), outcome(0, Verdict.KINK, null)), notes);
+                List.of(outcome(0, Verdict.PASS, null), outcome(0, Verdict.KINK, null)), true, notes);
         assertThat(resolved).hasSize(2);
         assertThat(resolved.get(0).record().verdict()).isEqualTo(Verdict.KINK);
         assertThat(resolved.get(0).record().kinkOp()).isEqualTo(FastConfirmation.SEVERAL_KINKS);
@@ -55,8 +55,18 @@ class FastConfirmationTest {
     void aFailureNoElementNorKinkExplainsStands() {
         List<String> notes = new ArrayList<>();
         List<Outcome> resolved = FastConfirmation.resolve(List.of(FAILED_DIRECTION),
-                List.of(outcome(0, Verdict.PASS, null)), notes);
+                List.of(outcome(0, Verdict.PASS, null)), true, notes);
         assertThat(resolved).containsExactly(FAILED_DIRECTION);
         assertThat(notes).singleElement().asString().contains("the failure stands");
+    }
+
+    @Test
+    void aSampleOfElementsNeverTurnsAFailingDirectionIntoAKink() {
+        // elements not in the sample may hold the error: only a complete check can explain a failure away
+        List<String> notes = new ArrayList<>();
+        List<Outcome> resolved = FastConfirmation.resolve(List.of(FAILED_DIRECTION),
+                List.of(outcome(0, Verdict.PASS, null), outcome(0, Verdict.KINK, null)), false, notes);
+        assertThat(resolved).containsExactly(FAILED_DIRECTION);
+        assertThat(notes).singleElement().asString().contains("a sample of the elements does not explain it");
     }
 }

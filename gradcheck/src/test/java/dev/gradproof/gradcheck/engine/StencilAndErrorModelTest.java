@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The numerical pieces, against closed forms and Commons Math forward-mode derivatives. */
-class StencilAndJudgeTest {
+class StencilAndErrorModelTest {
 
     @Test
     void centralWeightSumsMatchTheKnownStencils() {
@@ -61,20 +61,39 @@ class StencilAndJudgeTest {
     }
 
     private static final Tolerances TOLERANCES = Tolerances.defaults(Precision.FLOAT64);
+    private static final ErrorModel MODEL = new ErrorModel(Stencil.of(Tolerances.CENTRAL_DIFFERENCE), TOLERANCES);
+
+    /** The values of a scalar function around x at step h, as the prober gathers them. */
+    private static ProbeValues values(DoubleUnaryOperator f, double x, double h, String branchKink) {
+        Stencil central = Stencil.of(Tolerances.CENTRAL_DIFFERENCE);
+        double[][] tg = probe(central, f, x, h);
+        ProbeValues pv = new ProbeValues(tg[0].length, 1, false);
+        System.arraycopy(tg[0], 0, pv.t, 0, tg[0].length);
+        System.arraycopy(tg[1], 0, pv.g[0], 0, tg[1].length);
+        for (double v : tg[1]) {
+            pv.scale[0] = Math.max(pv.scale[0], Math.abs(v));
+        }
+        pv.kinkOp = branchKink;
+        return pv;
+    }
 
     private static Judgement judge(DoubleUnaryOperator f, double x, double analytic) {
-        Stencil central = Stencil.of(2);
-        double h = TOLERANCES.eps();
-        double[][] tg = probe(central, f, x, h);
-        double scale = 0;
-        for (double v : tg[1]) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        return new Judge(central, TOLERANCES).judge(analytic, h, tg[0], tg[1], scale, 0, 0, 0, null);
+        ProbeValues pv = values(f, x, TOLERANCES.eps(), null);
+        return MODEL.judge(new ErrorModel.Probe(analytic, TOLERANCES.eps(), pv.t, pv.g[0], pv.scale[0], 0, 0, 0));
+    }
+
+    /** The whole per-element plan, as the engine runs it for foreign code (no branch record). */
+    private static Judgement decide(DoubleUnaryOperator f, double x, double analytic) {
+        double h = TOLERANCES.eps() * Math.max(1, Math.abs(x));
+        StepPlan.Decision d = new StepPlan(MODEL).decide(h, x, Math.abs(f.applyAsDouble(x)) + 1e-300,
+                at -> values(f, x, at, null),
+                (pv, at) -> new Judgement[] {MODEL.judge(new ErrorModel.Probe(analytic, at, pv.t, pv.g[0], pv.scale[0],
+                        0, 0, 0))});
+        return d.judged()[0];
     }
 
     @Test
-    void theJudgePassesTheRightDerivativeAndFailsABiasedOne() {
+    void theModelPassesTheRightDerivativeAndFailsABiasedOne() {
         double x = 0.3;
         double exact = new DerivativeStructure(1, 1, 0, x).exp().getPartialDerivative(1);
         assertThat(judge(Math::exp, x, exact).verdict()).isEqualTo(Verdict.PASS);
@@ -82,24 +101,50 @@ class StencilAndJudgeTest {
     }
 
     @Test
-    void atAKinkTheOneSidedSlopesDecide() {
+    void aKinkIsOnlySuspectedByTheModelAndConfirmedAtSmallerStepsByThePlan() {
         DoubleUnaryOperator leaky = v -> v >= 0 ? v : 0.01 * v;
-        Judgement right = judge(leaky, 0, 1);
+        assertThat(judge(leaky, 0, 1).kinkSuspected()).isTrue();
+        Judgement right = decide(leaky, 0, 1);
         assertThat(right.verdict()).isEqualTo(Verdict.KINK);
-        assertThat(right.kinkOp()).isEqualTo(Judge.KINK_HEURISTIC);
+        assertThat(right.kinkOp()).isEqualTo("one-sided slopes");
         assertThat(right.leftSlope()).isCloseTo(0.01, within(1e-9));
         assertThat(right.rightSlope()).isCloseTo(1, within(1e-9));
-        assertThat(judge(leaky, 0, 0.5).verdict()).isEqualTo(Verdict.KINK);
-        assertThat(judge(leaky, 0, 2).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(right.step()).isLessThan(TOLERANCES.eps());
+        assertThat(decide(leaky, 0, 0.5).verdict()).isEqualTo(Verdict.KINK);
+        assertThat(decide(leaky, 0, 2).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void aWrongSlopeWithinTheStepOfAKinkFailsOnceTheStepNoLongerCrossesIt() {
+        // forward slope 0.01 below 0; a backward that says 0.1 there, 5e-7 from the kink (h = 1e-6)
+        DoubleUnaryOperator leaky = v -> v >= 0 ? v : 0.01 * v;
+        Judgement wrong = decide(leaky, -5e-7, 0.1);
+        assertThat(wrong.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(wrong.numerical()).isCloseTo(0.01, within(1e-9));
+        assertThat(decide(leaky, -5e-7, 0.01).verdict()).isEqualTo(Verdict.PASS);
+        // relu passing the gradient below 0, 4e-7 from the kink
+        DoubleUnaryOperator relu = v -> Math.max(0, v);
+        assertThat(decide(relu, -4e-7, 1).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(decide(relu, -4e-7, 0).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aDifferentiablePointWithALargeHigherDerivativeIsNotAKink() {
+        // |x|^1.5 at 0: derivative 0, one-sided slopes -sqrt(h) and sqrt(h) converge as h shrinks
+        assertThat(decide(v -> Math.pow(Math.abs(v), 1.5), 0, 0).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(decide(v -> Math.pow(Math.abs(v), 1.5), 0, 0.01).verdict()).isEqualTo(Verdict.FAIL);
+        // x^3 - 10 x^4 at 0: derivative 0; both slopes carry the same h^2 f(3)/6, so the truncation term stays
+        assertThat(decide(v -> v * v * v - 10 * v * v * v * v, 0, 0).verdict()).isEqualTo(Verdict.PASS);
     }
 
     @Test
     void aKinkAlreadyRecordedByBranchesIsReportedUnderItsOpsName() {
-        Stencil central = Stencil.of(2);
-        double[][] tg = probe(central, v -> Math.max(0, v), 0, 1e-6);
-        Judgement j = new Judge(central, TOLERANCES).judge(0, 1e-6, tg[0], tg[1], 1e-6, 0, 0, 0, "relu");
-        assertThat(j.verdict()).isEqualTo(Verdict.KINK);
-        assertThat(j.kinkOp()).isEqualTo("relu");
+        StepPlan.Decision d = new StepPlan(MODEL).decide(1e-6, 0, 1e-6,
+                at -> values(v -> Math.max(0, v), 0, at, "relu"),
+                (pv, at) -> new Judgement[] {MODEL.judge(new ErrorModel.Probe(0, at, pv.t, pv.g[0], pv.scale[0], 0, 0,
+                        0))});
+        assertThat(d.judged()[0].verdict()).isEqualTo(Verdict.KINK);
+        assertThat(d.judged()[0].kinkOp()).isEqualTo("relu");
     }
 
     @Test
