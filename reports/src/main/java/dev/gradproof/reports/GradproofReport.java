@@ -53,13 +53,16 @@ public final class GradproofReport {
     public record Written(Path index, Counts counts) {
 
         /**
-         * {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 1 KINK; 4 property runs, 0 failed)}.
+         * {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 0 INCONCLUSIVE, 1 KINK; 4 property runs, 0 failed)}.
          */
         public String summary() {
             return "gradproof report: " + index + " (" + counts.checks() + " checks: " + counts.passed() + " PASS, "
-                    + counts.failed() + " FAIL, " + counts.kinks() + " KINK"
+                    + counts.failed() + " FAIL, " + counts.inconclusive() + " INCONCLUSIVE, " + counts.kinks() + " KINK"
+                    + (counts.expectedFailures() > 0 ? ", " + counts.expectedFailures() + " expected failures" : "")
                     + (counts.properties() > 0 ? "; " + counts.properties() + " property runs, "
-                            + counts.propertiesFailed() + " failed" : "")
+                            + counts.propertiesFailed() + " failed"
+                            + (counts.propertiesExpectedFailures() > 0
+                                    ? ", " + counts.propertiesExpectedFailures() + " expected failures" : "") : "")
                     + (counts.unreadable() > 0 ? "; " + counts.unreadable() + " unreadable files" : "") + ")";
         }
     }

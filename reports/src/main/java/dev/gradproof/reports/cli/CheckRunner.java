@@ -2,6 +2,7 @@ package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.reports.source.PlannedCheck;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -50,7 +51,7 @@ record CheckRunner(Mode mode, long seed, Double eps, Integer samples) {
 
     private Outcome run(PlannedCheck planned) {
         try {
-            GradCheck check = planned.builder().get().seed(seed).record(false)
+            GradCheck check = planned.builder().get().seed(seed).record(false).op(planned.op())
                     .mode(planned.tooLargeForFull() && mode == Mode.FULL ? Mode.SAMPLED : mode);
             if (eps != null) {
                 check.eps(eps);

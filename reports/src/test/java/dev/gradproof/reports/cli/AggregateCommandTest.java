@@ -45,7 +45,7 @@ class AggregateCommandTest {
         assertThat(status).isZero();
         assertThat(index).exists();
         assertThat(out.toString().trim()).isEqualTo("gradproof report: " + index.toAbsolutePath()
-                + " (2 checks: 2 PASS, 0 FAIL, 0 KINK)");
+                + " (2 checks: 2 PASS, 0 FAIL, 0 INCONCLUSIVE, 0 KINK)");
     }
 
     @Test
@@ -56,7 +56,7 @@ class AggregateCommandTest {
                 "2999-01-01T00:00:00Z");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("(0 checks: 0 PASS, 0 FAIL, 0 KINK)");
+        assertThat(out.toString()).contains("(0 checks: 0 PASS, 0 FAIL, 0 INCONCLUSIVE, 0 KINK)");
     }
 
     @Test
