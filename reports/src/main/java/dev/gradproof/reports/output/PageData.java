@@ -84,13 +84,13 @@ public final class PageData {
                 s(c.module()), s(c.file()), s(c.engine()));
     }
 
-    /** A finite number for sorting: NaN and infinity sort as the largest. */
-    private static double number(double v) {
-        return Double.isFinite(v) ? v : 1e308;
+    /** A number for sorting, to three significant digits (enough to order, a third of the bytes); NaN and infinity sort as the largest. */
+    static double number(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue() : 1e308;
     }
 
     private List<Object> details(CheckDetails d) {
-        return List.of(s(d.summary()), s(d.verdict()), d.reasons().stream().map(this::s).toList(),
+        return List.of(s(d.verdict()), d.reasons().stream().map(this::s).toList(),
                 s(d.detectableError()), s(d.coverage()), Long.toString(d.seed()), s(d.eps()), s(d.precision()),
                 s(d.tolerance()), s(d.recorded()), d.durationMillis(), s(d.replay()),
                 d.findings().stream().map(this::s).toList(), d.notes().stream().map(this::s).toList(),

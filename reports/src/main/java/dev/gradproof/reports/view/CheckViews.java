@@ -71,7 +71,7 @@ public final class CheckViews {
 
     private static CheckDetails details(GradCheckResult r, List<GradCheckResult.Located> worst) {
         Tolerances t = r.tolerances();
-        return new CheckDetails(r.summary(), r.verdict().name(), r.reasons(),
+        return new CheckDetails(r.verdict().name(), r.reasons(),
                 r.detectableError() == null ? "" : Numbers.sci(r.detectableError(), 2),
                 r.coverage() == null ? "" : Numbers.compact(r.coverage()), r.seed(), Numbers.sci(t.eps(), 2), String.valueOf(t.precision()),
                 "|a − n| ≤ max(" + Numbers.compact(t.safetyFactor()) + " × estimated numerical error, "
