@@ -34,7 +34,18 @@ public final class GradproofReport {
      * @param since results recorded before this instant (an earlier build) are left out; null keeps all
      */
     public static Written ofBuild(Path root, Path folder, Instant since) {
-        return of(ResultsDirectory.ofBuild(root), "gradproof report", folder, since);
+        return ofBuild(root, folder, since, null);
+    }
+
+    /**
+     * The report of one run of a build: {@code <root>/<module>/target/gradproof-results/<run>/}, so
+     * that another build of the same checkout running at the same time is not counted.
+     *
+     * @param since results recorded before this instant are left out; null keeps all
+     * @param run   the run's id ({@code -Dgradproof.run} of the build's tests); null reads every run
+     */
+    public static Written ofBuild(Path root, Path folder, Instant since, String run) {
+        return of(ResultsDirectory.ofBuild(root, run), "gradproof report", folder, since);
     }
 
     /** The report of some results folders. */

@@ -60,6 +60,33 @@ class AggregateCommandTest {
     }
 
     @Test
+    void aRunReadsOnlyItsOwnFoldersSoConcurrentBuildsDoNotMix() {
+        Path a = root.resolve("a").resolve("target").resolve(ResultRecorder.DIRECTORY_NAME);
+        ResultRecorder.write(square(), a.resolve("build-1"));
+        ResultRecorder.write(square(), a.resolve("build-2"));
+        ResultRecorder.write(square(), root.resolve("b").resolve("target").resolve(ResultRecorder.DIRECTORY_NAME)
+                .resolve("build-2"));
+
+        assertThat(run("--root", root.toString(), "--out", root.resolve("one").toString(), "--run", "build-1")).isZero();
+        assertThat(out.toString()).contains("(1 checks: 1 PASS,");
+        assertThat(run("--root", root.toString(), "--out", root.resolve("two").toString(), "--run", "build-2")).isZero();
+        assertThat(out.toString()).contains("(2 checks: 2 PASS,");
+        assertThat(run("--root", root.toString(), "--out", root.resolve("all").toString())).isZero();
+        assertThat(out.toString()).contains("(3 checks: 3 PASS,");
+    }
+
+    @Test
+    void aGradleModulesResultsAreReadFromBuild() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("g"));
+        java.nio.file.Files.writeString(root.resolve("g").resolve("build.gradle"), "plugins { id 'java' }");
+        ResultRecorder.write(square(), root.resolve("g").resolve("build").resolve(ResultRecorder.DIRECTORY_NAME)
+                .resolve("run-1"));
+
+        assertThat(run("--root", root.toString(), "--out", root.resolve("out").toString())).isZero();
+        assertThat(out.toString()).contains("(1 checks: 1 PASS,");
+    }
+
+    @Test
     void wrongOptionsAreUsageErrorsThatSayWhatIsWrong() {
         assertThat(run("--root", root.toString(), "--since", "yesterday")).isEqualTo(2);
         assertThat(err.toString()).contains("--since: not an ISO-8601 instant such as 2026-11-22T08:30:00Z: 'yesterday'");
