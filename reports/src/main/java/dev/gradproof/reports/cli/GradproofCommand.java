@@ -159,9 +159,10 @@ public final class GradproofCommand implements Callable<Integer> {
         List<Outcome> outcomes = new CheckRunner(mode, seed, eps, samples)
                 .run(plan.checks(), progress, System.console() != null);
         CollectedResults collected = collect(outcomes);
+        List<String> skipped = List.of();
         if (plan.adapter() != null) {
             Path kitResults = plan.workFolder().resolve("kit-results");
-            new KitRun(tries, kitResults).run(plan.adapter(), progress);
+            skipped = new KitRun(tries, kitResults).run(plan.adapter(), progress);
             CollectedResults kit = ResultCollector.all().collect(List.of(new ResultsDirectory("kit", kitResults)));
             collected = new CollectedResults(kit.directories(), collected.checks(), kit.properties(), kit.unreadable(),
                     0, null, collected.notRun()).withChecks(kit.checks());
@@ -171,6 +172,11 @@ public final class GradproofCommand implements Callable<Integer> {
         ReportWriter.Written written = ReportWriter.write(collected, title(), out);
         printer.println();
         printer.print(SummaryTable.of(written.view()));
+        if (!skipped.isEmpty()) {
+            printer.printf("contract kit: %d properties skipped, not supported by %s (never counted as passed):%n",
+                    skipped.size(), adapter);
+            skipped.forEach(p -> printer.println("  " + p));
+        }
         for (Outcome o : outcomes) {
             if (o.result() != null && !o.result().passed()) {
                 printer.println();

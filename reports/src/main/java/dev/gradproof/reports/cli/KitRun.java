@@ -13,9 +13,16 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.function.Supplier;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -31,12 +38,22 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 record KitRun(int tries, Path results) {
 
-    /** Runs every property of the kit; prints one line per finished property to {@code progress}. */
-    void run(Supplier<AutogradAdapter<?>> adapter, PrintStream progress) {
+    /** jqwik's own log (edge cases outnumbering tries, its database), which says nothing the report does not. */
+    private static final Logger JQWIK_LOG = Logger.getLogger("net.jqwik");
+
+    /**
+     * Runs every property of the kit; prints one line per finished property to {@code progress}.
+     *
+     * @return the properties skipped because the adapter does not declare what they need, with the reason
+     */
+    List<String> run(Supplier<AutogradAdapter<?>> adapter, PrintStream progress) {
         AdapterContract.use(adapter);
         String previous = System.getProperty(ResultRecorder.DIRECTORY_PROPERTY);
         System.setProperty(ResultRecorder.DIRECTORY_PROPERTY, results.toString());
+        Level level = JQWIK_LOG.getLevel();
+        JQWIK_LOG.setLevel(Level.SEVERE);
         try {
+            Files.createDirectories(results);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(AdapterContract.class))
                     .filters(EngineFilter.includeEngines("jqwik"))
@@ -46,8 +63,13 @@ record KitRun(int tries, Path results) {
                     .build();
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(request, new Progress(progress));
+            Progress listener = new Progress(progress);
+            launcher.execute(request, listener);
+            return listener.skipped;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the kit's results folder " + results, e);
         } finally {
+            JQWIK_LOG.setLevel(level);
             if (previous == null) {
                 System.clearProperty(ResultRecorder.DIRECTORY_PROPERTY);
             } else {
@@ -60,6 +82,7 @@ record KitRun(int tries, Path results) {
     /** One line per property as it finishes: {@code kit 3/21 forksAccumulateTheBranchGradients SUCCESSFUL}. */
     private static final class Progress implements TestExecutionListener {
         private final PrintStream out;
+        private final List<String> skipped = new ArrayList<>();
         private long total;
         private long done;
 
@@ -84,6 +107,7 @@ record KitRun(int tries, Path results) {
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
                 out.printf("kit %d/%d %s skipped: %s%n", ++done, total, id.getDisplayName(), Objects.toString(reason));
+                skipped.add(id.getDisplayName() + ": " + reason);
             }
         }
     }

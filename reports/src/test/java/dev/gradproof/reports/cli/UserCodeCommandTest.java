@@ -190,7 +190,9 @@ class UserCodeCommandTest {
 
         assertThat(status).as(cli.printed()).isZero();
         assertThat(cli.out()).contains("the contract kit against my.engine.MyAdapter (30 tries per property)")
-                .containsPattern("contract kit: \\d+ properties, \\d+ successful, 0 failed, \\d+ aborted");
+                .containsPattern("contract kit: \\d+ properties, \\d+ successful, 0 failed, \\d+ aborted")
+                .containsPattern("contract kit: \\d+ properties skipped, not supported by my.engine.MyAdapter")
+                .contains("  constantsGetNoGradient: not supported: MyAdapter does not declare capability CONSTANTS");
         assertThat(Files.readString(report.resolve(ReportWriter.INDEX))).contains("graphsAndNetworksPassGradcheck");
     }
 
