@@ -1,6 +1,7 @@
 package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.gradcheck.recording.ResultRecorder;
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.LoadedCheck;
@@ -90,7 +91,7 @@ public final class GradproofCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--source", paramLabel = "FILE.java",
-            description = "A single Java source file with a public class implementing"
+            description = "A single Java source file with a class implementing"
                     + " dev.gradproof.reports.source.CheckSource; compiled on the fly against gradproof (and --classpath),"
                     + " its checks replace the catalogue's.")
     Path source;
@@ -228,16 +229,16 @@ public final class GradproofCommand implements Callable<Integer> {
         if ((checkClasses != null || adapter != null) && classpath == null && source == null) {
             throw new BadUsage(checkClasses != null ? "--checks" : "--adapter", "needs --classpath (the jar or classes folder holding the class)");
         }
-        Path work = builtInOnly() ? null : workFolder();
         List<Path> userPath = new ArrayList<>(classpath == null ? List.of() : classpath);
-        UserCode.loader("--classpath", userPath);
+        UserCode.requireClasspath("--classpath", userPath);
+        Path work = builtInOnly() ? null : workFolder();
         List<String> declared = List.of();
         if (source != null) {
             Path classes = work.resolve("classes");
             declared = UserCode.compile(source, userPath, classes);
             userPath.add(classes);
         }
-        ClassLoader loader = builtInOnly() ? null : UserCode.loader("--classpath", userPath);
+        ClassLoader loader = builtInOnly() ? null : UserCode.loader(userPath);
         List<CheckSource> sources = new ArrayList<>();
         if (builtInOnly()) {
             sources.addAll(builtIn);
@@ -245,7 +246,7 @@ public final class GradproofCommand implements Callable<Integer> {
         if (source != null) {
             List<CheckSource> found = UserCode.implementations(loader, declared, CheckSource.class);
             if (found.isEmpty()) {
-                throw new BadUsage("--source", source.getFileName() + " declares no public class implementing "
+                throw new BadUsage("--source", source.getFileName() + " declares no class implementing "
                         + CheckSource.class.getName());
             }
             sources.addAll(found);
@@ -309,14 +310,22 @@ public final class GradproofCommand implements Callable<Integer> {
         return selected;
     }
 
-    /** A folder of this run for compiled classes and the kit's results, beside the report. */
-    private Path workFolder() {
+    /** A temporary folder of this run for compiled classes and the kit's results, deleted when the JVM exits. */
+    private static Path workFolder() {
         try {
-            Path parent = out.toAbsolutePath().resolve("work");
-            Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "run-");
+            Path work = Files.createTempDirectory("gradproof-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
+            return work;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create a work folder in " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is the operating system's to clean
         }
     }
 
@@ -325,7 +334,8 @@ public final class GradproofCommand implements Callable<Integer> {
         List<NotRun> notRun = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.result() != null) {
-                checks.add(new LoadedCheck("gradproof", Path.of(o.planned().label()), o.result()));
+                checks.add(new LoadedCheck("gradproof", Path.of(ResultRecorder.uniqueName(o.planned().label())),
+                        o.result()));
             } else {
                 notRun.add(new NotRun(o.planned().op(), o.planned().label(), o.error()));
             }

@@ -42,9 +42,8 @@ final class UserCode {
     private UserCode() {
     }
 
-    /** A class loader over {@code entries} (each a jar or a folder that must exist), child of gradproof's. */
-    static ClassLoader loader(String option, List<Path> entries) {
-        List<URL> urls = new ArrayList<>();
+    /** Each entry is an existing jar or folder. */
+    static void requireClasspath(String option, List<Path> entries) {
         for (Path entry : entries) {
             if (!Files.exists(entry)) {
                 throw new BadUsage(option, "no such jar or folder: " + entry.toAbsolutePath());
@@ -52,10 +51,17 @@ final class UserCode {
             if (!Files.isDirectory(entry) && !entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar")) {
                 throw new BadUsage(option, "not a jar or a classes folder: " + entry.toAbsolutePath());
             }
+        }
+    }
+
+    /** A class loader over jars and folders ({@link #requireClasspath checked} first), child of gradproof's. */
+    static ClassLoader loader(List<Path> entries) {
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : entries) {
             try {
                 urls.add(entry.toAbsolutePath().toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new BadUsage(option, "not a path: " + entry);
+                throw new IllegalArgumentException("not a path: " + entry, e);
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), UserCode.class.getClassLoader());
@@ -123,13 +129,13 @@ final class UserCode {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** The concrete classes among {@code names} that implement {@code type}, made. */
+    /** The concrete top-level classes among {@code names} that implement {@code type}, made (public or not). */
     static <T> List<T> implementations(ClassLoader loader, List<String> names, Class<T> type) {
         List<T> found = new ArrayList<>();
         for (String name : names) {
             Class<?> c = load(loader, name, "--source");
             if (type.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())
-                    && Modifier.isPublic(c.getModifiers()) && c.getEnclosingClass() == null) {
+                    && c.getEnclosingClass() == null) {
                 found.add(make(c, type, "--source"));
             }
         }

@@ -5,7 +5,7 @@ import java.util.ServiceLoader;
 
 /**
  * Checks the command line runs: the public route for your own functions and hand-written
- * gradients. Implement it in a class with a public no-argument constructor, then either
+ * gradients. Implement it in a top-level class with a no-argument constructor, then either
  *
  * <ul>
  *   <li>give the command the single source file: {@code java -jar gradproof.jar --source SigmoidCheck.java}
@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
  * </ul>
  *
  * <pre>{@code
- * public class SigmoidCheck implements CheckSource {
+ * class SigmoidCheck implements CheckSource {
  *     public List<PlannedCheck> checks(long seed) {
  *         return List.of(PlannedCheck.of("sigmoid", () -> GradCheck.scalar(
  *                 in -> 1 / (1 + Math.exp(-in[0][0])),

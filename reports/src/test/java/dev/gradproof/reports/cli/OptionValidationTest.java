@@ -70,7 +70,7 @@ class OptionValidationTest {
     @CsvSource(delimiter = '|', value = {
             "README.txt   | --source: not a Java source file (*.java): ",
             "Broken.java  | --source: Broken.java does not compile: line 1: ",
-            "Empty.java   | --source: Empty.java declares no public class implementing dev.gradproof.reports.source.CheckSource",
+            "Empty.java   | --source: Empty.java declares no class implementing dev.gradproof.reports.source.CheckSource",
     })
     void aSourceFileThatIsNoCheckSourceIsAUsageError(String file, String message) throws IOException {
         Path source = dir.resolve(file);

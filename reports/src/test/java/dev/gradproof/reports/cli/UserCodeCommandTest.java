@@ -92,6 +92,16 @@ class UserCodeCommandTest {
     }
 
     @Test
+    void aClassThatIsNotPublicWillDoInASourceFile() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("plain"));
+        Path source = Files.writeString(folder.resolve("SigmoidBackward.java"),
+                SIGMOID.replace("public class", "class").replace("LOCAL_GRADIENT", "(1 - s) * s"));
+
+        assertThat(run("--source", source.toString(), "--out", dir.resolve("report").toString())).as(cli.printed())
+                .isZero();
+    }
+
+    @Test
     void aSourceFileThatDoesNotCompileIsAUsageErrorNamingTheLine() throws IOException {
         int status = run("--source", sigmoid("s +").toString(), "--out", dir.resolve("report").toString());
 
