@@ -118,6 +118,10 @@ class ReportPageTest {
         }
         assertThat(read).containsExactlyElementsOf(recorded);
         assertThat(aggregate.get("unreadable")).isEmpty();
+        JsonNode counts = aggregate.get("counts");
+        assertThat(List.of(counts.get("checks").asInt(), counts.get("passed").asInt(), counts.get("failed").asInt(),
+                counts.get("inconclusive").asInt(), counts.get("kinks").asInt(), counts.get("expectedFailures").asInt()))
+                .containsExactly(SampleResults.CHECKS, SampleResults.PASSED, SampleResults.FAILED, 0, SampleResults.KINKS, 0);
         assertThat(aggregate.get("properties")).hasSize(SampleResults.PROPERTY_RUNS);
     }
 

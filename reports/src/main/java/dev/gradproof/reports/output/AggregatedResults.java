@@ -4,6 +4,8 @@ import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.InputResult;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.reports.collect.CollectedResults;
+import dev.gradproof.reports.collect.NotRun;
+import dev.gradproof.reports.view.Counts;
 
 import java.util.List;
 
@@ -17,17 +19,22 @@ import java.util.List;
  * @param generated  when the report was written (ISO-8601)
  * @param since      results recorded before this instant were left out, or null
  * @param stale      how many were
+ * @param counts     what the report counts: checks by status (PASS, KINK, INCONCLUSIVE, FAIL and the
+ *                   expected failures apart), checks that could not run, property runs
  * @param checks     the results
  * @param properties the jqwik property runs
  * @param unreadable the files that could not be read
+ * @param notRun     the checks that could not run
  */
 public record AggregatedResults(
         String generated,
         String since,
         int stale,
+        Counts counts,
         List<Check> checks,
         List<Property> properties,
-        List<Unreadable> unreadable) {
+        List<Unreadable> unreadable,
+        List<NotRun> notRun) {
 
     /**
      * One result.
@@ -60,16 +67,17 @@ public record AggregatedResults(
     public record Unreadable(String module, String file, long bytes, String problem) {
     }
 
-    /** The aggregate of collected results. */
-    public static AggregatedResults of(CollectedResults collected, String generated) {
+    /** The aggregate of collected results, with the counts of their report. */
+    public static AggregatedResults of(CollectedResults collected, Counts counts, String generated) {
         return new AggregatedResults(generated, collected.since() == null ? null : collected.since().toString(),
-                collected.stale(),
+                collected.stale(), counts,
                 collected.checks().stream()
                         .map(c -> new Check(c.module(), c.file().toString(), comparedOnly(c.result()))).toList(),
                 collected.properties().stream().map(p -> new Property(p.module(), p.file().toString(), p.run()))
                         .toList(),
                 collected.unreadable().stream()
-                        .map(u -> new Unreadable(u.module(), u.file().toString(), u.bytes(), u.problem())).toList());
+                        .map(u -> new Unreadable(u.module(), u.file().toString(), u.bytes(), u.problem())).toList(),
+                collected.notRun());
     }
 
     /** The result with each input's relative errors of compared elements only. */

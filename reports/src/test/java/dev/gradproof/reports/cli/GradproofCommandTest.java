@@ -59,6 +59,23 @@ class GradproofCommandTest {
         assertThat(modes(dir.resolve("fast"))).containsExactly("FAST", "FAST");
     }
 
+    @Test
+    void resultsJsonHoldsTheRelativeErrorsOfComparedElementsOnlyNoNullPerExcludedElement() throws IOException {
+        assertThat(run("--ops", "network", "--out", dir.toString())).isZero();
+
+        com.fasterxml.jackson.databind.JsonNode full = dev.gradproof.gradcheck.model.ResultJson.mapper()
+                .readTree(dir.resolve(ReportWriter.JSON).toFile()).get("checks").get(0).get("result");
+        // the notes' network: x [64, 1000] excluded, w1 [1000, 100] and w2 [100, 10] sampled, 10 elements each
+        for (com.fasterxml.jackson.databind.JsonNode input : full.get("inputs")) {
+            int compared = input.get("elementsChecked").asInt();
+            assertThat(input.get("relativeErrors")).as(input.get("name").asText()).hasSize(compared);
+            input.get("relativeErrors").forEach(e -> assertThat(e.isNull()).isFalse());
+        }
+        assertThat(full.get("inputs").get(0).get("name").asText()).isEqualTo("x");
+        assertThat(full.get("inputs").get(0).get("relativeErrors")).isEmpty();
+        assertThat(full.get("inputs").get(1).get("relativeErrors")).hasSize(10);
+    }
+
     private static java.util.List<String> modes(Path report) throws IOException {
         java.util.List<String> modes = new java.util.ArrayList<>();
         dev.gradproof.gradcheck.model.ResultJson.mapper().readTree(report.resolve(ReportWriter.JSON).toFile())
