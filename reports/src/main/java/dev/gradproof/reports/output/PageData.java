@@ -2,6 +2,7 @@ package dev.gradproof.reports.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.reports.view.CheckDetails;
 import dev.gradproof.reports.view.CheckStatus;
 import dev.gradproof.reports.view.CheckView;
@@ -31,7 +32,7 @@ public final class PageData {
     /** The positions in a check's row of {@code c}; the page's script reads them by these numbers. */
     static final List<String> CHECK_FIELDS = List.of("id", "status", "test", "testClass", "testMethod", "label", "op",
             "mode", "secondOrder", "inputs", "checked", "directions", "maxRatio", "maxRelative", "maxText",
-            "medianRelative", "medianText", "kinks", "kinkOps", "module", "file", "engine");
+            "medianRelative", "medianText", "kinks", "kinkOps", "module", "file", "engine", "maxRatioText");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -81,7 +82,7 @@ public final class PageData {
                 s(c.op()), s(c.mode()), c.kind().equals("gradgradcheck") ? 1 : 0, s(c.inputs()), c.elementsChecked(),
                 c.unit().equals("directions") ? 1 : 0, number(c.maxErrorRatio()), number(c.maxRelativeError()),
                 s(c.maxText()), number(c.medianRelativeError()), s(c.medianText()), c.kinks(), s(c.kinkOps()),
-                s(c.module()), s(c.file()), s(c.engine()));
+                s(c.module()), s(c.file()), s(c.engine()), s(Numbers.sci(c.maxErrorRatio(), 2)));
     }
 
     /** A number for sorting, to three significant digits (enough to order, a third of the bytes); NaN and infinity sort as the largest. */

@@ -91,6 +91,35 @@ class UserCodeCommandTest {
                 .containsPattern("all\\s+1\\s+5\\s+1\\s+0\\s+0\\s+0").doesNotContain("FAILED");
     }
 
+    /** Runs gradproof's main in a new JVM; its exit code, with standard output and error in {@code dir}. */
+    private int process(String name, String... args) throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                GradproofCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("gradproof finished").isTrue();
+        return p.exitValue();
+    }
+
+    @Test
+    void asARealProcessTheExitCodesAreTheCommands() throws IOException, InterruptedException {
+        assertThat(process("wrong", "--source", sigmoid("s").toString(), "--out", dir.resolve("r").toString()))
+                .isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("wrong.out"))).contains("gradcheck \"sigmoid backward\" FAILED")
+                .contains("input 0 \"x\" [5] at [2]: analytic 0.562 numerical 0.246");
+
+        assertThat(process("right", "--source", sigmoid("(1 - s) * s").toString(), "--out",
+                dir.resolve("r").toString())).isZero();
+
+        assertThat(process("usage", "--eps", "0")).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("usage.err")))
+                .isEqualTo("gradproof: --eps: must be a number from 1.0E-15 to 0.1, got 0.0 (gradproof --help lists the options)\n");
+        assertThat(Files.readString(dir.resolve("usage.out"))).isEmpty();
+    }
+
     @Test
     void aClassThatIsNotPublicWillDoInASourceFile() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("plain"));
