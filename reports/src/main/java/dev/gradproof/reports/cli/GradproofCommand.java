@@ -6,8 +6,6 @@ import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.LoadedCheck;
 import dev.gradproof.reports.collect.NotRun;
-import dev.gradproof.reports.collect.ResultCollector;
-import dev.gradproof.reports.collect.ResultsDirectory;
 import dev.gradproof.reports.output.ReportWriter;
 import dev.gradproof.reports.source.CheckSource;
 import dev.gradproof.reports.source.PlannedCheck;
@@ -15,11 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -162,11 +157,9 @@ public final class GradproofCommand implements Callable<Integer> {
         CollectedResults collected = collect(outcomes);
         List<String> skipped = List.of();
         if (plan.adapter() != null) {
-            Path kitResults = plan.workFolder().resolve("kit-results");
-            skipped = new KitRun(tries, kitResults).run(plan.adapter(), progress);
-            CollectedResults kit = ResultCollector.all().collect(List.of(new ResultsDirectory("kit", kitResults)));
-            collected = new CollectedResults(kit.directories(), collected.checks(), kit.properties(), kit.unreadable(),
-                    0, null, collected.notRun()).withChecks(kit.checks());
+            KitRun.Outcome kit = new KitRun(tries, plan.workFolder().resolve("kit-results")).run(plan.adapter(), progress);
+            collected = collected.plus(kit.recorded());
+            skipped = kit.skipped();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -231,7 +224,7 @@ public final class GradproofCommand implements Callable<Integer> {
         }
         List<Path> userPath = new ArrayList<>(classpath == null ? List.of() : classpath);
         UserCode.requireClasspath("--classpath", userPath);
-        Path work = builtInOnly() ? null : workFolder();
+        Path work = builtInOnly() ? null : UserCode.workFolder();
         List<String> declared = List.of();
         if (source != null) {
             Path classes = work.resolve("classes");
@@ -308,25 +301,6 @@ public final class GradproofCommand implements Callable<Integer> {
             all.stream().filter(c -> c.op().equals(name)).forEach(selected::add);
         }
         return selected;
-    }
-
-    /** A temporary folder of this run for compiled classes and the kit's results, deleted when the JVM exits. */
-    private static Path workFolder() {
-        try {
-            Path work = Files.createTempDirectory("gradproof-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
-            return work;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind is the operating system's to clean
-        }
     }
 
     private static CollectedResults collect(List<Outcome> outcomes) {

@@ -2,6 +2,9 @@ package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.recording.ResultRecorder;
 import dev.gradproof.properties.engine.AutogradAdapter;
+import dev.gradproof.reports.collect.CollectedResults;
+import dev.gradproof.reports.collect.ResultCollector;
+import dev.gradproof.reports.collect.ResultsDirectory;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -42,11 +45,16 @@ record KitRun(int tries, Path results) {
     private static final Logger JQWIK_LOG = Logger.getLogger("net.jqwik");
 
     /**
-     * Runs every property of the kit; prints one line per finished property to {@code progress}.
+     * What the kit's run gave.
      *
-     * @return the properties skipped because the adapter does not declare what they need, with the reason
+     * @param recorded the property runs and gradchecks it recorded, read back as the report reads a build's
+     * @param skipped  the properties skipped because the adapter does not declare what they need, with the reason
      */
-    List<String> run(Supplier<AutogradAdapter<?>> adapter, PrintStream progress) {
+    record Outcome(CollectedResults recorded, List<String> skipped) {
+    }
+
+    /** Runs every property of the kit; prints one line per finished property to {@code progress}. */
+    Outcome run(Supplier<AutogradAdapter<?>> adapter, PrintStream progress) {
         AdapterContract.use(adapter);
         String previous = System.getProperty(ResultRecorder.DIRECTORY_PROPERTY);
         System.setProperty(ResultRecorder.DIRECTORY_PROPERTY, results.toString());
@@ -65,7 +73,8 @@ record KitRun(int tries, Path results) {
                     .enableTestExecutionListenerAutoRegistration(false).build());
             Progress listener = new Progress(progress);
             launcher.execute(request, listener);
-            return listener.skipped;
+            return new Outcome(ResultCollector.all().collect(List.of(new ResultsDirectory("kit", results))),
+                    List.copyOf(listener.skipped));
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the kit's results folder " + results, e);
         } finally {

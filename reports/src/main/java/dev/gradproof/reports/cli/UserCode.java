@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -172,6 +173,25 @@ final class UserCode {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new BadUsage(option, c.getName() + " could not be made: " + cause);
+        }
+    }
+
+    /** A temporary folder of this run for compiled classes and the kit's results, deleted when the JVM exits. */
+    static Path workFolder() {
+        try {
+            Path work = Files.createTempDirectory("gradproof-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
+            return work;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is the operating system's to clean
         }
     }
 }

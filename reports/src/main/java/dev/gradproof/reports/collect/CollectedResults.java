@@ -39,18 +39,20 @@ public record CollectedResults(
         this(directories, checks, properties, unreadable, stale, since, List.of());
     }
 
-    /** These results and the checks that could not run. */
-    public CollectedResults withNotRun(List<NotRun> more) {
-        List<NotRun> all = new java.util.ArrayList<>(notRun);
-        all.addAll(more);
-        return new CollectedResults(directories, checks, properties, unreadable, stale, since, all);
+    /**
+     * These results and another source's, listed after them (the command's own checks, then the
+     * contract kit's recorded runs); {@code since} stays this one's.
+     */
+    public CollectedResults plus(CollectedResults other) {
+        return new CollectedResults(concat(directories, other.directories), concat(checks, other.checks),
+                concat(properties, other.properties), concat(unreadable, other.unreadable), stale + other.stale, since,
+                concat(notRun, other.notRun));
     }
 
-    /** These results and more checks, listed after them. */
-    public CollectedResults withChecks(List<LoadedCheck> more) {
-        List<LoadedCheck> all = new java.util.ArrayList<>(checks);
-        all.addAll(more);
-        return new CollectedResults(directories, all, properties, unreadable, stale, since, notRun);
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** True when no file at all was found. */
