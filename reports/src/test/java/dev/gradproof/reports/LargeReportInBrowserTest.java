@@ -107,6 +107,17 @@ class LargeReportInBrowserTest {
                     + " var t = performance.now(); f.value = 'op7'; f.dispatchEvent(new Event('input'));"
                     + " document.body.offsetHeight; return performance.now() - t;"));
             assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(String.valueOf(CHECKS / 20));
+            assertThat(browser.findElement(By.id("count-inconclusive")).getText()).isEqualTo(String.valueOf(CHECKS / 10));
+            assertThat(browser.findElement(By.id("count-expected")).getText()).isEqualTo(String.valueOf(CHECKS / 10));
+            assertThat(browser.findElement(By.id("count-fail")).getText()).isEqualTo(String.valueOf(CHECKS / 10));
+            assertThat(browser.findElement(By.id("expected-note")).getText()).contains("failed on purpose");
+            browser.executeScript("var f = document.getElementById('filter'); f.value = '';"
+                    + " document.querySelectorAll('input.verdict-filter').forEach(function (b) {"
+                    + " if (b.value !== 'INCONCLUSIVE') { b.click(); } });");
+            assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(String.valueOf(CHECKS / 10));
+            browser.findElement(By.cssSelector("#check-rows button.toggle")).click();
+            assertThat(browser.findElement(By.cssSelector("#check-rows tr.details")).getText())
+                    .contains("INCONCLUSIVE").contains("Why not PASSED").contains("only 2 elements were compared");
             System.out.printf(Locale.ROOT, "report of %d checks: %.2f MB of HTML, %d DOM nodes; first paint %.0f ms,"
                             + " load %.0f ms; sort by max err/tol %.0f ms and reversed %.0f ms; filter %.0f ms (headless Chromium)%n",
                     CHECKS, bytes / 1024.0 / 1024.0, nodes, paint, load, ascending, sort, filter);
