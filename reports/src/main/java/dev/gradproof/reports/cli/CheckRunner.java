@@ -27,9 +27,12 @@ record CheckRunner(Mode mode, long seed, Double eps, Integer samples) {
     /** The width of the progress bar's line. */
     static final int WIDTH = 100;
 
-    /** Runs the checks; the progress bar goes to {@code progress}. */
+    /** Runs the checks; the progress bar goes to {@code progress} (none when there is nothing to run). */
     List<Outcome> run(List<PlannedCheck> checks, PrintStream progress, boolean unicode) {
         List<Outcome> outcomes = new ArrayList<>();
+        if (checks.isEmpty()) {
+            return outcomes;
+        }
         ProgressBarBuilder bar = new ProgressBarBuilder()
                 .setTaskName("gradcheck")
                 .setInitialMax(checks.size())

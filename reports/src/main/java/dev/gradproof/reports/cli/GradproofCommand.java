@@ -146,9 +146,14 @@ public final class GradproofCommand implements Callable<Integer> {
             printer.flush();
             return 0;
         }
-        printer.printf("gradproof: %d checks (%s mode, seed %d%s) over %s%s%n", plan.checks().size(), mode, seed,
-                eps == null ? "" : ", eps " + eps, describeSelection(), adapter == null ? ""
-                        : "; the contract kit against " + adapter + " (" + tries + " tries per property)");
+        if (adapter == null || !plan.checks().isEmpty()) {
+            printer.printf("gradproof: %d checks (%s mode, seed %d%s) over %s%n", plan.checks().size(), mode, seed,
+                    eps == null ? "" : ", eps " + eps, describeSelection());
+        }
+        if (adapter != null) {
+            printer.printf("gradproof: the contract kit against %s (%d tries per property; gradcheck over random graphs"
+                    + " and networks inside it)%n", adapter, tries);
+        }
         printer.flush();
 
         long start = System.nanoTime();

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The table the command prints: per op, its checks, elements, the worst error against tolerance
  * (|a − n| / tolerance: above 1 fails) and the checks by status; the same counts as the report's.
- * Then the property runs of the contract kit, the checks that could not run and the unreadable files.
+ * Then the property runs of the contract kit (alone when only the kit ran), the checks that could
+ * not run and the unreadable files.
  */
 final class SummaryTable {
 
@@ -24,15 +25,17 @@ final class SummaryTable {
     /** The table of a report. */
     static String of(ReportView report) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, ROW, "op", "checks", "elements", "err/tol", "PASS", "KINK", "INCONC",
-                "FAIL"));
-        for (OpRow o : report.ops()) {
-            b.append(String.format(Locale.ROOT, ROW, o.op(), o.checks(), o.elements(), o.worstRatioText(), o.passed(),
-                    o.kinks(), o.inconclusive(), o.failed()));
-        }
         Counts c = report.counts();
-        b.append(String.format(Locale.ROOT, ROW, "all", c.checks(), c.elements(), "", c.passed(), c.kinks(),
-                c.inconclusive(), c.failed()));
+        if (c.checks() > 0 || c.properties() == 0) {
+            b.append(String.format(Locale.ROOT, ROW, "op", "checks", "elements", "err/tol", "PASS", "KINK", "INCONC",
+                    "FAIL"));
+            for (OpRow o : report.ops()) {
+                b.append(String.format(Locale.ROOT, ROW, o.op(), o.checks(), o.elements(), o.worstRatioText(),
+                        o.passed(), o.kinks(), o.inconclusive(), o.failed()));
+            }
+            b.append(String.format(Locale.ROOT, ROW, "all", c.checks(), c.elements(), "", c.passed(), c.kinks(),
+                    c.inconclusive(), c.failed()));
+        }
         if (c.properties() > 0) {
             b.append(String.format(Locale.ROOT, "contract kit: %d properties, %d successful, %d failed, %d aborted%n",
                     c.properties(), c.properties() - c.propertiesFailed() - c.propertiesAborted()
