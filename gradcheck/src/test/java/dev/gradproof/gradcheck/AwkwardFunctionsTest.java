@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 
 import static dev.gradproof.gradcheck.Foreign.gradientOf;
 import static dev.gradproof.gradcheck.Foreign.sigmoid;
@@ -159,6 +161,7 @@ class AwkwardFunctionsTest {
                 .input("x", Foreign.uniform(9, 6, -3, 3)).mode(mode).check()).passes();
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void torchPassesASigmoidGradientOneThousandthTooLargeWhichFailsHere() {
         GradCheckResult result = GradCheck.scalar(in -> sumOf(in, Foreign::sigmoid),
@@ -186,6 +189,7 @@ class AwkwardFunctionsTest {
         assertThat(result).passes().hasNoKinks();
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void absAtZeroIsAKinkAndAWrongSubgradientOutsideTheSlopesFails() {
         assertThat(GradCheck.of(v -> v.get(0).abs().sum()).input("x", new double[] {0, 1, -1}).check())
@@ -195,6 +199,7 @@ class AwkwardFunctionsTest {
                 .input("x", 0.0).check()).fails().hasFailureAt("x");
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void aKinkInAStronglyCurvedFunctionIsAKinkDespiteTheOneSidedSlopesTruncation() {
         // f(x) = 3e-3 relu(x) - 1e3 x^2 at 0: the subgradient 0 is the left derivative, but the
@@ -212,6 +217,7 @@ class AwkwardFunctionsTest {
                 .input("x", 0.0).check()).fails().hasFailureAt("x");
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void reluOfTMinusReluOfMinusTIsAKinkForAutogradAndAFailureForForeignCode() {
         // relu(t) - relu(-t) = t: both one-sided slopes are 1, but every AD engine, taking the
@@ -225,6 +231,7 @@ class AwkwardFunctionsTest {
                 .input("t", 0.0).check()).fails().hasFailureAt("t");
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void atLargeMagnitudesTheStepIsRelativeSoABiasOfOneInAThousandIsCaught() {
         // at x near 1e8 an absolute step of 1e-6 is about 70 ulps of x and the central difference of
@@ -245,6 +252,7 @@ class AwkwardFunctionsTest {
         assertThat(result.notes()).noneMatch(note -> note.contains("larger step"));
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void aHigherOrderStencilAtLargeMagnitudesStillCatchesABiasOfOneInAMillion() {
         // the node error of a 5-point stencil is relative to the element's own step eps |x|, not to eps

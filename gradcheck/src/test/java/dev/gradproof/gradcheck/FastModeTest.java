@@ -8,6 +8,8 @@ import dev.gradproof.gradcheck.model.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 
 import static dev.gradproof.gradcheck.assertj.GradProofAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +109,7 @@ class FastModeTest {
         assertThat(result.directions()).hasSize(6);
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void aFailingDirectionIsConfirmedElementByElementAndNamesTheWrongElement() {
         // tanh on a 6 x 6 input, with the gradient wrong by 10% in element [4, 1] only

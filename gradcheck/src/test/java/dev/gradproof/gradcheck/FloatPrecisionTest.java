@@ -6,6 +6,8 @@ import dev.gradproof.gradcheck.model.Mode;
 import dev.gradproof.gradcheck.model.Precision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 
 import static dev.gradproof.gradcheck.assertj.GradProofAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,7 @@ class FloatPrecisionTest {
         assertThat(result.tolerances().eps()).isEqualTo(1e-3);
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aWrongFloatGradientStillFails(Mode mode) {
@@ -57,6 +60,7 @@ class FloatPrecisionTest {
         assertThat(result).fails();
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"FULL", "SAMPLED"})
     void checkedWithDoubleStepsTheFloatFunctionFailsAndTheNoteSaysWhy(Mode mode) {

@@ -13,6 +13,8 @@ import dev.gradproof.gradcheck.model.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 
 import static dev.gradproof.gradcheck.Foreign.sigmoid;
 import static dev.gradproof.gradcheck.assertj.GradProofAssertions.assertThat;
@@ -86,6 +88,7 @@ class GradGradCheckTest {
         assertThat(result.summary()).startsWith("gradgradcheck PASSED");
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aBackwardWrittenNonDifferentiablyPassesFirstOrderButFailsSecondOrder(Mode mode) {
@@ -100,6 +103,7 @@ class GradGradCheckTest {
         }
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void theLostSecondDerivativeIsSixXTimesTheUpstream() {
         GradCheckResult second = GradCheck.gradgrad(v -> NonDifferentiableCube.apply(v.get(0)).sum()).input("x", X)
@@ -190,6 +194,7 @@ class GradGradCheckTest {
         return GradCheck.gradgrad(first, second).input("x", Foreign.uniform(33, 6, -3, 3));
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aForeignDoubleBackwardIsCheckedToo(Mode mode) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 
 import static dev.gradproof.gradcheck.Foreign.gradientOf;
 import static dev.gradproof.gradcheck.Foreign.sumOf;
@@ -25,6 +27,7 @@ class MessagesAndSeedsTest {
                 .input("w1", w1, 2, 3);
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void theFailureMessageIsOneTableOfTheWorstElementsThenTheSeedAndAReplayLine() {
         GradCheckResult result = wrongSigmoid().label("sigmoid").check();
@@ -44,6 +47,7 @@ class MessagesAndSeedsTest {
                 .isGreaterThanOrEqualTo(result.worstElements().get(5).record().errorRatio());
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     @Test
     void theReplayLineNamesEveryNonDefaultOption() {
         GradCheckResult result = wrongSigmoid().mode(Mode.SAMPLED).samples(3).eps(1e-5).stencil(5).seed(7).check();

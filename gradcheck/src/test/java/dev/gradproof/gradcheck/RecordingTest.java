@@ -98,7 +98,7 @@ class RecordingTest {
             assertThat(result.context().testClass()).isEqualTo(RecordingTest.class.getName());
             assertThat(result.context().testMethod()).isEqualTo("checksUnderATestAreTaggedWithTheTestAndRecorded");
             assertThat(result.context().engine()).isEqualTo("junit-jupiter");
-            List<Path> files = list(dir);
+            List<Path> files = list(dir.resolve(ResultRecorder.run()));
             assertThat(files).hasSize(1);
             assertThat(files.get(0).getFileName().toString())
                     .startsWith("RecordingTest.checksUnderATestAreTaggedWithTheTestAndRecorded.tanh__b_.").endsWith(".json");
@@ -116,9 +116,9 @@ class RecordingTest {
         System.setProperty(ResultRecorder.RECORD_PROPERTY, "false");
         try {
             GradCheck.of(v -> v.get(0).tanh().sum()).input("x", Tensor.randn(1, 3)).check();
-            assertThat(list(dir)).isEmpty();
+            assertThat(dir.resolve(ResultRecorder.run())).doesNotExist();
             GradCheck.of(v -> v.get(0).tanh().sum()).input("x", Tensor.randn(1, 3)).record(true).check();
-            assertThat(list(dir)).hasSize(1);
+            assertThat(list(dir.resolve(ResultRecorder.run()))).hasSize(1);
         } finally {
             restore(ResultRecorder.DIRECTORY_PROPERTY, beforeDir);
             restore(ResultRecorder.RECORD_PROPERTY, beforeRecord);
@@ -159,7 +159,8 @@ class RecordingTest {
         String before = System.getProperty(ResultRecorder.DIRECTORY_PROPERTY);
         System.clearProperty(ResultRecorder.DIRECTORY_PROPERTY);
         try {
-            assertThat(ResultRecorder.directory().toString().replace('\\', '/')).endsWith("target/gradproof-results");
+            assertThat(ResultRecorder.resultsRoot().toString().replace('\\', '/')).endsWith("target/gradproof-results");
+            assertThat(ResultRecorder.directory()).isEqualTo(ResultRecorder.resultsRoot().resolve(ResultRecorder.run()));
         } finally {
             restore(ResultRecorder.DIRECTORY_PROPERTY, before);
         }

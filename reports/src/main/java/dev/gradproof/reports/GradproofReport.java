@@ -34,7 +34,18 @@ public final class GradproofReport {
      * @param since results recorded before this instant (an earlier build) are left out; null keeps all
      */
     public static Written ofBuild(Path root, Path folder, Instant since) {
-        return of(ResultsDirectory.ofBuild(root), "gradproof report", folder, since);
+        return ofBuild(root, folder, since, null);
+    }
+
+    /**
+     * The report of one run of a build: {@code <root>/<module>/target/gradproof-results/<run>/}, so
+     * that another build of the same checkout running at the same time is not counted.
+     *
+     * @param since results recorded before this instant are left out; null keeps all
+     * @param run   the run's id ({@code -Dgradproof.run} of the build's tests); null reads every run
+     */
+    public static Written ofBuild(Path root, Path folder, Instant since, String run) {
+        return of(ResultsDirectory.ofBuild(root, run), "gradproof report", folder, since);
     }
 
     /** The report of some results folders. */
@@ -53,13 +64,16 @@ public final class GradproofReport {
     public record Written(Path index, Counts counts) {
 
         /**
-         * {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 1 KINK; 4 property runs, 0 failed)}.
+         * {@code gradproof report: /…/index.html (12 checks: 10 PASS, 1 FAIL, 0 INCONCLUSIVE, 1 KINK; 4 property runs, 0 failed)}.
          */
         public String summary() {
             return "gradproof report: " + index + " (" + counts.checks() + " checks: " + counts.passed() + " PASS, "
-                    + counts.failed() + " FAIL, " + counts.kinks() + " KINK"
+                    + counts.failed() + " FAIL, " + counts.inconclusive() + " INCONCLUSIVE, " + counts.kinks() + " KINK"
+                    + (counts.expectedFailures() > 0 ? ", " + counts.expectedFailures() + " expected failures" : "")
                     + (counts.properties() > 0 ? "; " + counts.properties() + " property runs, "
-                            + counts.propertiesFailed() + " failed" : "")
+                            + counts.propertiesFailed() + " failed"
+                            + (counts.propertiesExpectedFailures() > 0
+                                    ? ", " + counts.propertiesExpectedFailures() + " expected failures" : "") : "")
                     + (counts.unreadable() > 0 ? "; " + counts.unreadable() + " unreadable files" : "") + ")";
         }
     }

@@ -63,22 +63,32 @@ class ReportInBrowserTest {
     }
 
     private List<WebElement> rows() {
-        return browser.findElements(By.cssSelector("#checks tbody.check > tr.row"));
+        return browser.findElements(By.cssSelector("#check-rows > tr.row"));
     }
 
+    /** The text of a column of the rows shown: 2 the label, 5 the inputs, 8 the max rel. error, 11 the status. */
     private List<String> column(int cell) {
         return rows().stream().filter(WebElement::isDisplayed)
                 .map(r -> r.findElements(By.tagName("td")).get(cell).getText()).toList();
     }
 
-    private List<Double> sortKeys(int cell) {
-        return rows().stream().map(r -> Double.parseDouble(
-                r.findElements(By.tagName("td")).get(cell).getAttribute("data-sort"))).toList();
+    private List<Double> numbers(int cell) {
+        return column(cell).stream().map(Double::parseDouble).toList();
     }
 
     private WebElement header(String text) {
         return browser.findElements(By.cssSelector("#checks thead th")).stream()
                 .filter(th -> th.getText().startsWith(text)).findFirst().orElseThrow();
+    }
+
+    private WebElement row(String text) {
+        return rows().stream().filter(r -> r.getText().contains(text)).findFirst().orElseThrow();
+    }
+
+    /** Opens a row's details; the rows are drawn again, so the row and its details are found anew. */
+    private WebElement openDetails(String text) {
+        row(text).findElement(By.cssSelector("button.toggle")).click();
+        return row(text).findElement(By.xpath("following-sibling::tr[1]"));
     }
 
     @Test
@@ -87,14 +97,20 @@ class ReportInBrowserTest {
         assertThat(browser.findElement(By.id("count-checks")).getText()).isEqualTo("5");
         assertThat(browser.findElement(By.id("count-pass")).getText()).isEqualTo("3");
         assertThat(browser.findElement(By.id("count-fail")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("count-inconclusive")).getText()).isEqualTo("0");
         assertThat(browser.findElement(By.id("count-kink")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("count-unreadable")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("unreadable")).getText()).contains("cut-short.json")
                 .contains("partial: the JSON ends early (line 1)");
+        assertThat(browser.findElements(By.id("expected-note"))).as("no failure was marked expected").isEmpty();
         assertThat(rows()).hasSize(SampleResults.CHECKS);
         assertThat(column(2)).containsExactlyInAnyOrder("matmul [6, 8] @ [8, 3]", "sigmoid [5]",
                 "sigmoid with the wrong backward", "relu at its kink", SampleResults.SCRIPT_LABEL);
-        assertThat(browser.findElements(By.cssSelector("#ops tbody tr"))).hasSize(4);
+        // tanh, matmul, relu, sigmoid: the per-op table counts the five checks the header counts
+        List<WebElement> ops = browser.findElements(By.cssSelector("#ops tbody tr"));
+        assertThat(ops).hasSize(4);
+        assertThat(ops.stream().mapToInt(r -> Integer.parseInt(r.findElements(By.tagName("td")).get(1).getText())).sum())
+                .isEqualTo(SampleResults.CHECKS);
         assertThat(browser.findElement(By.id("count-properties")).getText()).isEqualTo("3");
         assertThat(browser.findElements(By.cssSelector("#properties tbody tr"))).hasSize(SampleResults.PROPERTY_RUNS);
     }
@@ -116,27 +132,32 @@ class ReportInBrowserTest {
     @Test
     void clickingAHeaderSortsTheRowsAndClickingAgainReversesThem() {
         header("Max rel. error").click();
-        List<Double> ascending = sortKeys(7);
-        assertThat(ascending).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(numbers(8)).isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(header("Max rel. error").getAttribute("aria-sort")).isEqualTo("ascending");
 
         header("Max rel. error").click();
-        assertThat(sortKeys(7)).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(numbers(8)).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(column(2).get(0)).isEqualTo("sigmoid with the wrong backward");
-        assertThat(column(10).get(0)).isEqualTo("FAIL");
+        assertThat(column(11).get(0)).isEqualTo("FAIL");
 
         header("Label").click();
         List<String> labels = column(2);
         assertThat(labels).isSortedAccordingTo(Comparator.comparing(String::toLowerCase));
+
+        header("Status").click();
+        assertThat(column(11)).containsExactly("FAIL", "KINK", "PASS", "PASS", "PASS");
     }
 
     @Test
     void theScriptLabelIsTextAndNothingOfItRuns() {
         assertThat(column(2)).contains(SampleResults.SCRIPT_LABEL);
         assertThat(column(5)).anySatisfy(inputs -> assertThat(inputs).startsWith(SampleResults.IMG_INPUT));
+        openDetails(SampleResults.SCRIPT_LABEL);
         assertThat(browser.executeScript("return typeof window.gradproofXss")).isEqualTo("undefined");
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
-        assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
+        // the report's script and its data (type application/json, never run)
+        assertThat(browser.findElements(By.tagName("script"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("script[type='application/json']"))).hasSize(1);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
@@ -149,33 +170,36 @@ class ReportInBrowserTest {
         browser.findElement(By.id("filter")).clear();
         browser.findElement(By.id("filter")).sendKeys(" ");
         browser.findElement(By.cssSelector("input.verdict-filter[value=PASS]")).click();
-        assertThat(column(10)).containsExactlyInAnyOrder("FAIL", "KINK");
+        assertThat(column(11)).containsExactlyInAnyOrder("FAIL", "KINK");
         assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("2");
     }
 
     @Test
     void detailsOpenOnDemandWithAHeatmapPerInputAndTheWorstElements() throws IOException {
-        WebElement matmul = rows().stream().filter(r -> r.getText().contains("matmul [6, 8] @ [8, 3]"))
-                .findFirst().orElseThrow();
-        String id = matmul.findElement(By.cssSelector("button.toggle")).getAttribute("aria-controls");
-        WebElement details = browser.findElement(By.id(id));
-        assertThat(details.isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("tr.details"))).isEmpty();
 
-        matmul.findElement(By.cssSelector("button.toggle")).click();
+        WebElement details = openDetails("matmul [6, 8] @ [8, 3]");
 
-        assertThat(details.isDisplayed()).isTrue();
+        assertThat(details.getAttribute("class")).isEqualTo("details");
         List<WebElement> heatmaps = details.findElements(By.cssSelector("svg.heatmap"));
         assertThat(heatmaps).hasSize(2);
         assertThat(heatmaps.get(0).findElements(By.tagName("rect"))).hasSize(48);
         assertThat(heatmaps.get(1).findElements(By.tagName("rect"))).hasSize(24);
         assertThat(details.findElements(By.cssSelector("table.worst tbody tr"))).hasSize(10);
-        assertThat(details.getText()).contains("Replay").contains("GradCheck.of(f)");
+        assertThat(details.getText()).contains("Replay").contains("GradCheck.of(f)").contains("Verdict\nPASSED");
 
-        WebElement wrong = rows().stream().filter(r -> r.getText().contains("wrong backward")).findFirst().orElseThrow();
-        wrong.findElement(By.cssSelector("button.toggle")).click();
-        assertThat(browser.findElement(By.id(wrong.findElement(By.cssSelector("button.toggle"))
-                .getAttribute("aria-controls"))).getText()).contains("FAIL");
+        WebElement wrong = openDetails("wrong backward");
+        assertThat(wrong.getText()).contains("FAIL").contains("FAILED");
         saveFullPageScreenshot();
+    }
+
+    @Test
+    void aLinkFromThePerOpTableOpensTheWorstCheck() {
+        browser.findElements(By.cssSelector("#ops tbody a")).stream()
+                .filter(a -> a.getText().equals("sigmoid with the wrong backward")).findFirst().orElseThrow().click();
+
+        assertThat(browser.findElements(By.cssSelector("tr.details"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("tr.details")).getText()).contains("FAILED");
     }
 
     /** The whole page (the window stretched to its height), for a person to look at. */

@@ -60,7 +60,7 @@ class ReportPageTest {
         assertThat(text(html, "count-kink")).isEqualTo("1");
         assertThat(text(html, "count-checks")).isEqualTo("5");
         assertThat(written.summary()).isEqualTo("gradproof report: " + written.index()
-                + " (5 checks: 3 PASS, 1 FAIL, 1 KINK; 3 property runs, 1 failed)");
+                + " (5 checks: 3 PASS, 1 FAIL, 0 INCONCLUSIVE, 1 KINK; 3 property runs, 1 failed)");
     }
 
     @Test
@@ -84,9 +84,11 @@ class ReportPageTest {
     void namesFromUserCodeAreEscapedAndTheOnlyScriptIsTheReportsOwn() throws IOException {
         String html = page(GradproofReport.ofBuild(root, out, null));
 
-        assertThat(count(html, "<script")).isEqualTo(1);
+        assertThat(count(html, "<script")).isEqualTo(2);
+        assertThat(count(html, "<script type=\"application/json\" id=\"check-data\">")).isEqualTo(1);
         assertThat(html).contains("&lt;script&gt;window.gradproofXss = 1; alert(&#39;xss&#39;)&lt;/script&gt;");
-        assertThat(html).contains("&lt;img src=x onerror=&quot;window.gradproofXss = 2&quot;&gt;");
+        // in the checks' data: JSON whose markup characters are unicode escapes, drawn as text by the script
+        assertThat(html).contains("\\u003cimg src=x onerror=\\\"window.gradproofXss = 2\\\"\\u003e");
         assertThat(html).doesNotContain("<img").doesNotContain("onerror=\"").doesNotContain("alert('xss')");
     }
 
@@ -116,6 +118,10 @@ class ReportPageTest {
         }
         assertThat(read).containsExactlyElementsOf(recorded);
         assertThat(aggregate.get("unreadable")).isEmpty();
+        JsonNode counts = aggregate.get("counts");
+        assertThat(List.of(counts.get("checks").asInt(), counts.get("passed").asInt(), counts.get("failed").asInt(),
+                counts.get("inconclusive").asInt(), counts.get("kinks").asInt(), counts.get("expectedFailures").asInt()))
+                .containsExactly(SampleResults.CHECKS, SampleResults.PASSED, SampleResults.FAILED, 0, SampleResults.KINKS, 0);
         assertThat(aggregate.get("properties")).hasSize(SampleResults.PROPERTY_RUNS);
     }
 
@@ -161,7 +167,10 @@ class ReportPageTest {
             assertThat(in).as(HtmlRenderer.TEMPLATE).isNotNull();
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(template).doesNotContainPattern("\\|\\s*raw").doesNotContain("autoescape");
+        assertThat(template).doesNotContain("autoescape");
+        // the one raw value: the checks' JSON with <, >, & and ' escaped (PageData), inside a JSON script element
+        assertThat(count(template, "| raw")).isEqualTo(1);
+        assertThat(template).contains("<script type=\"application/json\" id=\"check-data\">{{ data | raw }}</script>");
     }
 
     /** The text of the element with this id (no nested markup). */

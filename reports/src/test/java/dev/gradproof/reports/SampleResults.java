@@ -2,7 +2,9 @@ package dev.gradproof.reports;
 
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.CheckVerdict;
 import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.gradcheck.model.TestContext;
 import dev.gradproof.gradcheck.recording.ResultRecorder;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.properties.recording.PropertyRunRecorder;
@@ -84,6 +86,19 @@ final class SampleResults {
         assertThat(hostile.statistics().kinks()).isZero();
 
         return List.of(matmul, sigmoid, wrong, relu, hostile);
+    }
+
+    /**
+     * A result as another check would have recorded it: the same elements under another label, op,
+     * verdict (with its reasons) and test context. For results gradcheck itself does not produce
+     * here, such as an INCONCLUSIVE one, or a failure its test marks as expected.
+     */
+    static GradCheckResult variant(GradCheckResult r, String label, String op, CheckVerdict verdict,
+                                   List<String> reasons, TestContext context) {
+        return new GradCheckResult(r.schemaVersion(), r.kind(), label, op, r.mode(), r.seed(), r.tolerances(),
+                r.samplesPerInput(), r.projections(), r.outputShape(), r.inputs(), r.directions(), r.findings(),
+                r.notes(), r.fastConfidence(), r.statistics(), verdict, reasons, r.detectableError(), r.coverage(),
+                r.replay(), context, r.run());
     }
 
     static final int PROPERTY_RUNS = 3;

@@ -12,7 +12,9 @@ import java.util.Optional;
  * carrying a test annotation, recognised by name so that gradcheck needs no compile dependency on
  * JUnit or jqwik: JUnit Jupiter's {@code @Test}, {@code @ParameterizedTest}, {@code @RepeatedTest},
  * {@code @TestFactory}, {@code @TestTemplate}, jqwik's {@code @Property} and {@code @Example}, and
- * annotations meta-annotated with one of them.
+ * annotations meta-annotated with one of them. A test method or class tagged
+ * {@value TestContext#EXPECTED_FAILURE_TAG} (JUnit's or jqwik's {@code @Tag}, directly or inside
+ * {@code @Tags}) marks its checks as expected to fail.
  */
 public final class TestContexts {
 
@@ -24,6 +26,10 @@ public final class TestContexts {
             "org.junit.jupiter.api.TestTemplate", "junit-jupiter",
             "net.jqwik.api.Property", "jqwik",
             "net.jqwik.api.Example", "jqwik");
+
+    private static final java.util.Set<String> TAGS = java.util.Set.of("org.junit.jupiter.api.Tag", "net.jqwik.api.Tag");
+    private static final java.util.Set<String> TAG_CONTAINERS = java.util.Set.of("org.junit.jupiter.api.Tags",
+            "net.jqwik.api.Tags");
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -51,10 +57,51 @@ public final class TestContexts {
         for (Annotation a : method.getAnnotations()) {
             String engine = engineOf(a);
             if (engine != null) {
-                return new TestContext(type.getName(), name, engine, a.annotationType().getSimpleName());
+                return new TestContext(type.getName(), name, engine, a.annotationType().getSimpleName(),
+                        expectedToFail(type, method));
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a test's checks are expected to fail: the method, its class or a class enclosing it is
+     * tagged {@value TestContext#EXPECTED_FAILURE_TAG}.
+     */
+    public static boolean expectedToFail(Class<?> type, Method method) {
+        if (method != null && taggedExpectedFailure(method.getAnnotations())) {
+            return true;
+        }
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (taggedExpectedFailure(c.getAnnotations())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the annotations hold {@code @Tag("expected-failure")}, directly or in {@code @Tags}. */
+    static boolean taggedExpectedFailure(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            String type = a.annotationType().getName();
+            if (TAGS.contains(type) && TestContext.EXPECTED_FAILURE_TAG.equals(value(a))) {
+                return true;
+            }
+            if (TAG_CONTAINERS.contains(type) && value(a) instanceof Annotation[] inner && taggedExpectedFailure(inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The annotation's {@code value()}, or null. */
+    private static Object value(Annotation a) {
+        try {
+            Method value = a.annotationType().getMethod("value");
+            return value.invoke(a);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String engineOf(Annotation a) {

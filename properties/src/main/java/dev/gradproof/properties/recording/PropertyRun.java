@@ -24,6 +24,9 @@ import java.util.List;
  * @param timestamp       when the run finished (ISO-8601)
  * @param durationMillis  how long it took
  * @param javaVersion     {@code java.version}
+ * @param expectedFailure true when the property's class or method is tagged {@code expected-failure}
+ *                        (a suite that proves the kit finds a broken engine's faults): a report shows
+ *                        its failure apart
  */
 public record PropertyRun(
         String format,
@@ -44,7 +47,8 @@ public record PropertyRun(
         String failure,
         String timestamp,
         long durationMillis,
-        String javaVersion) {
+        String javaVersion,
+        boolean expectedFailure) {
 
     /** The value of {@link #format()}. */
     public static final String FORMAT = "gradproof-property-run";
@@ -56,6 +60,17 @@ public record PropertyRun(
         statistics = statistics == null ? List.of() : List.copyOf(statistics);
         counterexample = counterexample == null ? List.of() : List.copyOf(counterexample);
         originalSample = originalSample == null ? List.of() : List.copyOf(originalSample);
+    }
+
+    /** A run not marked as expected to fail. */
+    public PropertyRun(String format, int schemaVersion, String testClass, String property, String label,
+                       String status, int tries, int checks, Integer configuredTries, String seed, String generation,
+                       List<Report> statistics, List<String> counterexample, Integer shrinkingSteps,
+                       List<String> originalSample, String failure, String timestamp, long durationMillis,
+                       String javaVersion) {
+        this(format, schemaVersion, testClass, property, label, status, tries, checks, configuredTries, seed,
+                generation, statistics, counterexample, shrinkingSteps, originalSample, failure, timestamp,
+                durationMillis, javaVersion, false);
     }
 
     /** {@code SimpleClassName.property}. */

@@ -1,6 +1,7 @@
 package dev.gradproof.properties.recording;
 
 import dev.gradproof.gradcheck.recording.ResultRecorder;
+import dev.gradproof.gradcheck.recording.TestContexts;
 import net.jqwik.api.Reporter;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.FalsifiedSample;
@@ -77,7 +78,8 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
                 method.getName(), context.extendedLabel(), result.status().name(), result.countTries(),
                 result.countChecks(), context.attributes().tries().orElse(null), result.seed().orElse(null),
                 context.attributes().generation().map(Enum::name).orElse(null), reports, counterexample, steps,
-                original, failure, Instant.now().toString(), millis, System.getProperty("java.version"));
+                original, failure, Instant.now().toString(), millis, System.getProperty("java.version"),
+                TestContexts.expectedToFail(context.containerClass(), method));
     }
 
     private static List<String> texts(FalsifiedSample sample) {

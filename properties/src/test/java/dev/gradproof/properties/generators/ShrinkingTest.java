@@ -11,6 +11,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 import java.util.Arrays;
+import dev.gradproof.gradcheck.model.TestContext;
+import net.jqwik.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -23,6 +25,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 class ShrinkingTest {
 
     /** Deliberately false properties, run only from the tests below. */
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     static class Falsified {
 
         @Property

@@ -60,7 +60,11 @@ class PropertyRunRecorderTest {
     }
 
     private Map<String, PropertyRun> recorded() throws IOException {
-        try (Stream<Path> files = Files.list(results)) {
+        Path run = results.resolve(ResultRecorder.run());
+        if (!Files.isDirectory(run)) {
+            return Map.of();
+        }
+        try (Stream<Path> files = Files.list(run)) {
             return files.filter(p -> p.toString().endsWith(".json"))
                     .map(p -> {
                         try {

@@ -31,6 +31,11 @@ public final class AggregateCommand implements Callable<Integer> {
                     + "2026-11-22T08:30:00Z (default: keep all).")
     String since;
 
+    @Option(names = "--run", paramLabel = "ID",
+            description = "Read only this run's folders, <module>/target/gradproof-results/ID, as the build's tests"
+                    + " recorded them with -Dgradproof.run=ID (default: every run).")
+    String run;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +54,8 @@ public final class AggregateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--root: not a folder: " + root.toAbsolutePath());
         }
         Path folder = out != null ? out : root.resolve("reports").resolve("target").resolve(GradproofReport.FOLDER);
-        GradproofReport.Written written = GradproofReport.ofBuild(root, folder, from);
+        GradproofReport.Written written = GradproofReport.ofBuild(root, folder, from,
+                run == null || run.isBlank() ? null : run.trim());
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(written.summary());
         printer.flush();

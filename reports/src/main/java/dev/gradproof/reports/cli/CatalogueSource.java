@@ -4,23 +4,29 @@ import dev.gradproof.gradcheck.catalogue.OpCatalogue;
 import dev.gradproof.gradcheck.catalogue.OpSample;
 import dev.gradproof.gradcheck.catalogue.OpSpec;
 
+import dev.gradproof.reports.source.CheckSource;
+import dev.gradproof.reports.source.PlannedCheck;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * gradcheck's op catalogue as the command's source of op checks: every sample of a spec, first
- * order, and second order where the spec says it applies. Registered in
- * {@code META-INF/services/dev.gradproof.reports.cli.OpSource}.
+ * gradcheck's op catalogue as the command's default source of checks: every sample of every spec,
+ * first order, and second order where the spec says it applies.
  */
-public final class CatalogueSource implements OpSource {
+public final class CatalogueSource implements CheckSource {
 
     @Override
-    public List<String> names() {
-        return OpCatalogue.specs().stream().map(OpSpec::name).toList();
+    public List<PlannedCheck> checks(long seed) {
+        List<PlannedCheck> planned = new ArrayList<>();
+        for (OpSpec spec : OpCatalogue.specs()) {
+            planned.addAll(plan(spec, seed));
+        }
+        return planned;
     }
 
     @Override
-    public List<String> describe() {
+    public List<String> describe(long seed) {
         return OpCatalogue.specs().stream().map(CatalogueSource::describe).toList();
     }
 
@@ -32,10 +38,8 @@ public final class CatalogueSource implements OpSource {
                 + (spec.secondOrder() ? "; second order" : "");
     }
 
-    @Override
-    public List<PlannedCheck> plan(String op, long seed) {
-        OpSpec spec = OpCatalogue.spec(op)
-                .orElseThrow(() -> new IllegalArgumentException("the op catalogue has no op " + op));
+    /** The checks of one op's samples. */
+    static List<PlannedCheck> plan(OpSpec spec, long seed) {
         List<PlannedCheck> planned = new ArrayList<>();
         for (OpSample sample : spec.samples(seed)) {
             planned.add(new PlannedCheck(spec.name(), sample.label(), false, sample::gradCheck));

@@ -2,6 +2,7 @@ package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.reports.source.PlannedCheck;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,9 +27,12 @@ record CheckRunner(Mode mode, long seed, Double eps, Integer samples) {
     /** The width of the progress bar's line. */
     static final int WIDTH = 100;
 
-    /** Runs the checks; the progress bar goes to {@code progress}. */
+    /** Runs the checks; the progress bar goes to {@code progress} (none when there is nothing to run). */
     List<Outcome> run(List<PlannedCheck> checks, PrintStream progress, boolean unicode) {
         List<Outcome> outcomes = new ArrayList<>();
+        if (checks.isEmpty()) {
+            return outcomes;
+        }
         ProgressBarBuilder bar = new ProgressBarBuilder()
                 .setTaskName("gradcheck")
                 .setInitialMax(checks.size())
@@ -50,7 +54,7 @@ record CheckRunner(Mode mode, long seed, Double eps, Integer samples) {
 
     private Outcome run(PlannedCheck planned) {
         try {
-            GradCheck check = planned.builder().get().seed(seed).record(false)
+            GradCheck check = planned.builder().get().seed(seed).record(false).op(planned.op())
                     .mode(planned.tooLargeForFull() && mode == Mode.FULL ? Mode.SAMPLED : mode);
             if (eps != null) {
                 check.eps(eps);

@@ -5,6 +5,8 @@ import dev.gradproof.autograd.Variable;
 import dev.gradproof.autograd.examples.TwoLayerNetwork;
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.reports.source.CheckSource;
+import dev.gradproof.reports.source.PlannedCheck;
 
 import java.util.List;
 import java.util.function.Function;
@@ -20,13 +22,11 @@ import java.util.function.Function;
  * checks are planned its value at the network's weights is compared bitwise with
  * {@link TwoLayerNetwork#loss()}, so that the two cannot drift apart.
  */
-public final class NetworkChecks {
+public final class NetworkChecks implements CheckSource {
 
     /** The op name the network's checks are tagged with. */
     public static final String OP = "network";
 
-    private NetworkChecks() {
-    }
 
     /** The loss of the notes' network over variables {@code x, w1, w2, y}. */
     static Variable loss(List<Variable> v) {
@@ -34,7 +34,8 @@ public final class NetworkChecks {
     }
 
     /** The two checks, with data and weights drawn from {@code seed}. */
-    public static List<PlannedCheck> plan(long seed) {
+    @Override
+    public List<PlannedCheck> checks(long seed) {
         return List.of(
                 planned(seed, true, TwoLayerNetwork.N, TwoLayerNetwork.D_IN, TwoLayerNetwork.H, TwoLayerNetwork.D_OUT),
                 planned(seed, false, 8, 20, 10, 3));
@@ -46,6 +47,11 @@ public final class NetworkChecks {
         requireSameLoss(net);
         String label = "notes' network N=" + n + " D_in=" + dIn + " H=" + h + " D_out=" + dOut;
         return new PlannedCheck(OP, label, tooLargeForFull, () -> check(net, label));
+    }
+
+    @Override
+    public List<String> describe(long seed) {
+        return List.of(OP + ": the notes' two-layer network, sum((sigmoid(x w1) w2 - y)^2), weights w1 and w2");
     }
 
     private static GradCheck check(TwoLayerNetwork net, String label) {

@@ -1,6 +1,7 @@
 package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.reports.source.PlannedCheck;
 
 /**
  * What running a planned check gave: a result, or the error that stopped it.

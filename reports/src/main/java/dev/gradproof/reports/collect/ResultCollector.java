@@ -57,7 +57,7 @@ public final class ResultCollector {
         return new ResultCollector(instant);
     }
 
-    /** Reads every file of the folders. */
+    /** Reads every file of the folders, and of their run folders one level down. */
     public CollectedResults collect(List<ResultsDirectory> directories) {
         Sink sink = new Sink();
         for (ResultsDirectory directory : directories) {
@@ -80,10 +80,12 @@ public final class ResultCollector {
         if (!Files.isDirectory(directory.directory())) {
             return List.of();
         }
-        try (Stream<Path> listing = Files.list(directory.directory())) {
+        try (Stream<Path> listing = Files.walk(directory.directory(), 2)) {
             return listing.filter(Files::isRegularFile)
                     .filter(p -> isResult(p) || isTemporary(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .filter(p -> !p.getParent().getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing((Path p) -> p.getParent().toString())
+                            .thenComparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             unreadable.add(new UnreadableFile(directory.module(), directory.directory(), 0,

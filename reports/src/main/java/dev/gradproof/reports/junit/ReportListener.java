@@ -15,8 +15,10 @@ import java.util.List;
 
 /**
  * Writes the project's gradproof report when a test run ends: the results gradcheck recorded
- * during this run (in {@code target/gradproof-results/}, or {@code -Dgradproof.results.dir}) become
- * {@code target/gradproof-report/index.html}, and its path is printed. Results of earlier runs in
+ * during this run (in this run's folder {@code target/gradproof-results/<run>/}, or under
+ * {@code -Dgradproof.results.dir}; {@code build/} for Gradle) become
+ * {@code target/gradproof-report/index.html}, and its path is printed. Another run of the same
+ * project at the same time records into a folder of its own, so neither counts the other's results. Results of earlier runs in
  * the same folder are left out (counted as stale). Nothing is written when there is no results
  * folder; when the folder holds only earlier results, the report is written empty and nothing is
  * printed. A report that cannot be written is said on standard error and never fails the tests.
@@ -95,6 +97,6 @@ public final class ReportListener implements TestExecutionListener {
         if (dir != null && !dir.isBlank()) {
             return Paths.get(dir);
         }
-        return basedir().resolve("target").resolve(GradproofReport.FOLDER);
+        return basedir().resolve(ResultRecorder.buildFolderName(basedir())).resolve(GradproofReport.FOLDER);
     }
 }

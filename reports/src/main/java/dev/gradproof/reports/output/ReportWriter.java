@@ -35,7 +35,7 @@ public final class ReportWriter {
         ReportView view = ReportViews.of(collected, title, now);
         String json;
         try {
-            json = ResultJson.mapper().writeValueAsString(AggregatedResults.of(collected, now.toString()));
+            json = ResultJson.mapper().writeValueAsString(AggregatedResults.of(collected, view.counts(), now.toString()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("could not write the aggregated results as JSON: " + e.getMessage(), e);
         }

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * What a check's row shows when opened.
  *
- * @param summary         the result's one-line summary
+ * @param verdict         the check's verdict: PASSED, INCONCLUSIVE or FAILED
+ * @param reasons         why the verdict is not PASSED, in words that say what to do
+ * @param detectableError the smallest relative error a compared element would have caught, printed; empty when none
+ * @param coverage        the probability that an error in one element is caught (SAMPLED: k/n), printed; empty in FAST mode
  * @param seed            the seed
  * @param eps             the finite-difference step
  * @param precision       the precision the function computes in
@@ -21,7 +24,10 @@ import java.util.List;
  * @param recordsKept     how many element records the result kept in all
  */
 public record CheckDetails(
-        String summary,
+        String verdict,
+        List<String> reasons,
+        String detectableError,
+        String coverage,
         long seed,
         String eps,
         String precision,

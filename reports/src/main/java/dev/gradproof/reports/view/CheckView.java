@@ -4,7 +4,7 @@ package dev.gradproof.reports.view;
  * One row of the table of checks, with its details.
  *
  * @param id                  the row's number in the page (anchors {@code check-<id>})
- * @param verdict             PASS, FAIL or KINK
+ * @param status              PASS, KINK, INCONCLUSIVE, FAIL or EXPECTED FAIL
  * @param test                {@code TestClass.method}, or a dash outside tests
  * @param testClass           the fully qualified test class, or empty
  * @param testMethod          the test method or property, or empty
@@ -16,6 +16,7 @@ package dev.gradproof.reports.view;
  * @param inputs              the inputs with shapes, excluded ones marked
  * @param elementsChecked     elements (FAST: directions) compared
  * @param unit                {@code elements} or {@code directions}
+ * @param maxErrorRatio       the largest ratio of |a - n| to the element's tolerance (above 1 fails)
  * @param maxRelativeError    the largest relative error (KINK elements left out), for sorting
  * @param maxText             the same, printed
  * @param medianRelativeError the median relative error, for sorting
@@ -28,7 +29,7 @@ package dev.gradproof.reports.view;
  */
 public record CheckView(
         int id,
-        CheckVerdict verdict,
+        CheckStatus status,
         String test,
         String testClass,
         String testMethod,
@@ -40,6 +41,7 @@ public record CheckView(
         String inputs,
         long elementsChecked,
         String unit,
+        double maxErrorRatio,
         double maxRelativeError,
         String maxText,
         double medianRelativeError,
@@ -55,13 +57,9 @@ public record CheckView(
         return testClass.substring(testClass.lastIndexOf('.') + 1);
     }
 
-    /** A sort key for the verdict column: FAIL first, then KINK, then PASS. */
-    public int verdictRank() {
-        return switch (verdict) {
-            case FAIL -> 0;
-            case KINK -> 1;
-            case PASS -> 2;
-        };
+    /** A sort key for the status column: FAIL first, PASS last. */
+    public int statusRank() {
+        return status.rank();
     }
 
     /** The largest relative error as a sort key a browser parses ({@code 1e308} for infinity). */

@@ -32,7 +32,7 @@ public final class CheckViews {
         ErrorStatistics s = r.statistics();
         boolean fast = r.mode() == Mode.FAST;
         List<GradCheckResult.Located> worst = r.worstElements();
-        return new CheckView(id, CheckVerdict.of(r),
+        return new CheckView(id, CheckStatus.of(r),
                 r.context() == null ? "—" : r.context().shortName(),
                 r.context() == null ? "" : text(r.context().testClass()),
                 r.context() == null ? "" : text(r.context().testMethod()),
@@ -40,7 +40,7 @@ public final class CheckViews {
                 text(r.label()), text(r.op()),
                 r.kind() == CheckKind.GRADGRADCHECK ? "gradgradcheck" : "gradcheck",
                 r.mode().name(), inputs(r), s.checked(), fast ? "directions" : "elements",
-                s.maxRelativeError(), Numbers.sci(s.maxRelativeError(), 2),
+                s.maxErrorRatio(), s.maxRelativeError(), Numbers.sci(s.maxRelativeError(), 2),
                 s.medianRelativeError(), Numbers.sci(s.medianRelativeError(), 2),
                 s.kinks(), kinkOps(worst), loaded.module(), loaded.file().getFileName().toString(), details(r, worst));
     }
@@ -71,7 +71,9 @@ public final class CheckViews {
 
     private static CheckDetails details(GradCheckResult r, List<GradCheckResult.Located> worst) {
         Tolerances t = r.tolerances();
-        return new CheckDetails(r.summary(), r.seed(), Numbers.sci(t.eps(), 2), String.valueOf(t.precision()),
+        return new CheckDetails(r.verdict().name(), r.reasons(),
+                r.detectableError() == null ? "" : Numbers.sci(r.detectableError(), 2),
+                r.coverage() == null ? "" : Numbers.compact(r.coverage()), r.seed(), Numbers.sci(t.eps(), 2), String.valueOf(t.precision()),
                 "|a − n| ≤ max(" + Numbers.compact(t.safetyFactor()) + " × estimated numerical error, "
                         + Numbers.compact(t.roundingUlps()) + " ulps of the outputs / h, "
                         + Numbers.compact(t.analyticUlps()) + " ulps of |a|)"

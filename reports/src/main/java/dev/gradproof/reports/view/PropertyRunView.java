@@ -22,6 +22,7 @@ import java.util.Locale;
  * @param failure        why it failed or was aborted; empty when it passed
  * @param module         the module that recorded it
  * @param durationMillis how long it took
+ * @param expectedFailure true when its test said it fails on purpose
  */
 public record PropertyRunView(
         String status,
@@ -36,13 +37,14 @@ public record PropertyRunView(
         String originalSample,
         String failure,
         String module,
-        long durationMillis) {
+        long durationMillis,
+        boolean expectedFailure) {
 
-    /** {@code pass}, {@code fail} or {@code aborted}. */
+    /** {@code pass}, {@code fail}, {@code expected} (failed on purpose) or {@code aborted}. */
     public String statusClass() {
         return switch (status) {
             case "SUCCESSFUL" -> "pass";
-            case "FAILED" -> "fail";
+            case "FAILED" -> expectedFailure ? "expected" : "fail";
             default -> status.toLowerCase(Locale.ROOT);
         };
     }
@@ -78,6 +80,6 @@ public record PropertyRunView(
                 run.seed() == null ? "" : run.seed(), run.statistics().stream().map(Statistics::of).toList(),
                 String.join("\n", run.counterexample()),
                 run.shrinkingSteps(), String.join("\n", run.originalSample()),
-                run.failure() == null ? "" : run.failure(), module, run.durationMillis());
+                run.failure() == null ? "" : run.failure(), module, run.durationMillis(), run.expectedFailure());
     }
 }

@@ -1,5 +1,7 @@
 package dev.gradproof.reports.view;
 
+import dev.gradproof.reports.collect.NotRun;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,7 @@ import java.util.List;
  * @param checks     the table of checks, with details
  * @param properties the jqwik property runs
  * @param unreadable files that could not be read
+ * @param notRun     checks that could not run
  */
 public record ReportView(
         Header header,
@@ -20,7 +23,8 @@ public record ReportView(
         List<OpRow> ops,
         List<CheckView> checks,
         List<PropertyRunView> properties,
-        List<ProblemView> unreadable) {
+        List<ProblemView> unreadable,
+        List<NotRun> notRun) {
 
     /** Copies the lists. */
     public ReportView {
@@ -28,5 +32,6 @@ public record ReportView(
         checks = List.copyOf(checks);
         properties = List.copyOf(properties);
         unreadable = List.copyOf(unreadable);
+        notRun = List.copyOf(notRun);
     }
 }

@@ -3,6 +3,7 @@ package dev.gradproof.reports.view;
 import dev.gradproof.gradcheck.model.ElementRecord;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.InputResult;
+import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.RunInfo;
 import dev.gradproof.gradcheck.model.Verdict;
 import dev.gradproof.reports.collect.CollectedResults;
@@ -36,19 +37,25 @@ public final class ReportViews {
         List<CheckView> checks = new ArrayList<>();
         ErrorHistogram histogram = new ErrorHistogram();
         for (LoadedCheck loaded : collected.checks()) {
-            checks.add(CheckViews.of(checks.size() + 1, loaded));
-            addElements(loaded.result(), histogram);
+            CheckView view = CheckViews.of(checks.size() + 1, loaded);
+            checks.add(view);
+            if (view.status() != CheckStatus.EXPECTED_FAIL) {
+                addElements(loaded.result(), histogram);
+            }
         }
         List<ProblemView> problems = collected.unreadable().stream().map(ReportViews::problem).toList();
         List<PropertyRunView> properties = collected.properties().stream()
                 .map(p -> PropertyRunView.of(p.module(), p.run())).toList();
-        Counts counts = new Counts(checks.size(), count(checks, CheckVerdict.PASS), count(checks, CheckVerdict.FAIL),
-                count(checks, CheckVerdict.KINK), problems.size(),
-                checks.stream().mapToLong(CheckView::elementsChecked).sum(), collected.stale(), properties.size(),
-                (int) properties.stream().filter(p -> p.status().equals("FAILED")).count(),
-                (int) properties.stream().filter(p -> p.status().equals("ABORTED")).count());
+        List<CheckView> counted = checks.stream().filter(c -> c.status() != CheckStatus.EXPECTED_FAIL).toList();
+        Counts counts = new Counts(checks.size(), count(checks, CheckStatus.PASS), count(checks, CheckStatus.FAIL),
+                count(checks, CheckStatus.KINK), count(checks, CheckStatus.INCONCLUSIVE),
+                count(checks, CheckStatus.EXPECTED_FAIL), collected.notRun().size(), problems.size(),
+                counted.stream().mapToLong(CheckView::elementsChecked).sum(), collected.stale(), properties.size(),
+                (int) properties.stream().filter(p -> p.status().equals("FAILED") && !p.expectedFailure()).count(),
+                (int) properties.stream().filter(p -> p.status().equals("ABORTED")).count(),
+                (int) properties.stream().filter(p -> p.status().equals("FAILED") && p.expectedFailure()).count());
         return new ReportView(header(collected, title, generated), counts, histogram.layout(), ops(checks), checks,
-                properties, problems);
+                properties, problems, collected.notRun());
     }
 
     /** Every compared element of every input (and every FAST direction) into the histogram. */
@@ -67,23 +74,25 @@ public final class ReportViews {
         }
     }
 
-    private static int count(List<CheckView> checks, CheckVerdict verdict) {
-        return (int) checks.stream().filter(c -> c.verdict() == verdict).count();
+    private static int count(List<CheckView> checks, CheckStatus status) {
+        return (int) checks.stream().filter(c -> c.status() == status).count();
     }
 
+    /** Per op (checks tagged with none under {@link OpRow#UNTAGGED}), ranked by the worst error against tolerance. */
     private static List<OpRow> ops(List<CheckView> checks) {
         Map<String, List<CheckView>> byOp = new TreeMap<>();
         for (CheckView c : checks) {
-            if (!c.op().isBlank()) {
-                byOp.computeIfAbsent(c.op(), k -> new ArrayList<>()).add(c);
-            }
+            byOp.computeIfAbsent(c.op().isBlank() ? OpRow.UNTAGGED : c.op(), k -> new ArrayList<>()).add(c);
         }
         List<OpRow> rows = new ArrayList<>();
         byOp.forEach((op, list) -> {
-            CheckView worst = list.stream().max(Comparator.comparingDouble(CheckView::maxRelativeError)).orElseThrow();
+            CheckView worst = list.stream().max(Comparator.comparingDouble(CheckView::maxErrorRatio)).orElseThrow();
+            double worstRelative = list.stream().mapToDouble(CheckView::maxRelativeError).max().orElse(0);
             rows.add(new OpRow(op, list.size(), list.stream().mapToLong(CheckView::elementsChecked).sum(),
-                    worst.maxRelativeError(), worst.maxText(), count(list, CheckVerdict.PASS),
-                    count(list, CheckVerdict.FAIL), count(list, CheckVerdict.KINK), worst.id(),
+                    worst.maxErrorRatio(), Numbers.sci(worst.maxErrorRatio(), 2), worstRelative,
+                    Numbers.sci(worstRelative, 2), count(list, CheckStatus.PASS), count(list, CheckStatus.FAIL),
+                    count(list, CheckStatus.KINK), count(list, CheckStatus.INCONCLUSIVE),
+                    count(list, CheckStatus.EXPECTED_FAIL), worst.id(),
                     worst.label().isBlank() ? worst.test() : worst.label()));
         });
         return rows;

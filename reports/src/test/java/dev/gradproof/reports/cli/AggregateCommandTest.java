@@ -45,7 +45,7 @@ class AggregateCommandTest {
         assertThat(status).isZero();
         assertThat(index).exists();
         assertThat(out.toString().trim()).isEqualTo("gradproof report: " + index.toAbsolutePath()
-                + " (2 checks: 2 PASS, 0 FAIL, 0 KINK)");
+                + " (2 checks: 2 PASS, 0 FAIL, 0 INCONCLUSIVE, 0 KINK)");
     }
 
     @Test
@@ -56,7 +56,34 @@ class AggregateCommandTest {
                 "2999-01-01T00:00:00Z");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("(0 checks: 0 PASS, 0 FAIL, 0 KINK)");
+        assertThat(out.toString()).contains("(0 checks: 0 PASS, 0 FAIL, 0 INCONCLUSIVE, 0 KINK)");
+    }
+
+    @Test
+    void aRunReadsOnlyItsOwnFoldersSoConcurrentBuildsDoNotMix() {
+        Path a = root.resolve("a").resolve("target").resolve(ResultRecorder.DIRECTORY_NAME);
+        ResultRecorder.write(square(), a.resolve("build-1"));
+        ResultRecorder.write(square(), a.resolve("build-2"));
+        ResultRecorder.write(square(), root.resolve("b").resolve("target").resolve(ResultRecorder.DIRECTORY_NAME)
+                .resolve("build-2"));
+
+        assertThat(run("--root", root.toString(), "--out", root.resolve("one").toString(), "--run", "build-1")).isZero();
+        assertThat(out.toString()).contains("(1 checks: 1 PASS,");
+        assertThat(run("--root", root.toString(), "--out", root.resolve("two").toString(), "--run", "build-2")).isZero();
+        assertThat(out.toString()).contains("(2 checks: 2 PASS,");
+        assertThat(run("--root", root.toString(), "--out", root.resolve("all").toString())).isZero();
+        assertThat(out.toString()).contains("(3 checks: 3 PASS,");
+    }
+
+    @Test
+    void aGradleModulesResultsAreReadFromBuild() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("g"));
+        java.nio.file.Files.writeString(root.resolve("g").resolve("build.gradle"), "plugins { id 'java' }");
+        ResultRecorder.write(square(), root.resolve("g").resolve("build").resolve(ResultRecorder.DIRECTORY_NAME)
+                .resolve("run-1"));
+
+        assertThat(run("--root", root.toString(), "--out", root.resolve("out").toString())).isZero();
+        assertThat(out.toString()).contains("(1 checks: 1 PASS,");
     }
 
     @Test

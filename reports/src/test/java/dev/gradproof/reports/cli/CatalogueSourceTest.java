@@ -4,6 +4,7 @@ import dev.gradproof.gradcheck.catalogue.OpCatalogue;
 import dev.gradproof.gradcheck.catalogue.OpSample;
 import dev.gradproof.gradcheck.catalogue.OpSpec;
 import dev.gradproof.reports.output.ReportWriter;
+import dev.gradproof.reports.source.PlannedCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,18 +20,16 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** gradcheck's op catalogue behind the command, found through the service loader. */
+/** gradcheck's op catalogue behind the command. */
 class CatalogueSourceTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void theInstalledSourceIsTheCatalogueWithItsOpsInOrder() {
-        OpSource source = OpSource.installed();
-
-        assertThat(source).isInstanceOf(CatalogueSource.class);
-        assertThat(source.names()).containsExactlyElementsOf(OpCatalogue.specs().stream().map(OpSpec::name).toList());
+    void theSourcePlansEveryOpOfTheCatalogueInOrder() {
+        assertThat(new CatalogueSource().checks(42).stream().map(PlannedCheck::op).distinct().toList())
+                .containsExactlyElementsOf(OpCatalogue.specs().stream().map(OpSpec::name).toList());
     }
 
     @Test
@@ -39,10 +38,14 @@ class CatalogueSourceTest {
         long samples = relu.samples(42).size();
         long secondOrder = relu.samples(42).stream().filter(s -> s.gradGradCheck().isPresent()).count();
 
-        assertThat(new CatalogueSource().plan("relu", 42)).hasSize((int) (samples + secondOrder))
+        assertThat(plan("relu")).hasSize((int) (samples + secondOrder))
                 .allSatisfy(p -> assertThat(p.op()).isEqualTo("relu"))
                 .extracting(PlannedCheck::label)
                 .containsAll(relu.samples(42).stream().map(OpSample::label).toList());
+    }
+
+    private static java.util.List<PlannedCheck> plan(String op) {
+        return CatalogueSource.plan(OpCatalogue.spec(op).orElseThrow(), 42);
     }
 
     @Test
@@ -55,14 +58,14 @@ class CatalogueSourceTest {
     @Test
     void theCommandRunsCatalogueOpsNamedWithParentheses() throws IOException {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new GradproofCommand(OpSource.installed(),
+        CommandLine cli = GradproofCommand.commandLine(new GradproofCommand(java.util.List.of(new CatalogueSource()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         cli.setOut(new PrintWriter(out, true));
 
         int status = cli.execute("--ops", "relu,sum(axis, keepDims)", "--out", dir.toString());
 
         assertThat(status).as(out.toString()).isZero();
-        int planned = new CatalogueSource().plan("relu", 42).size() + new CatalogueSource().plan("sum(axis, keepDims)", 42).size();
+        int planned = plan("relu").size() + plan("sum(axis, keepDims)").size();
         assertThat(out.toString()).startsWith("gradproof: " + planned + " checks (FULL mode, seed 42) over relu, sum(axis, keepDims)")
                 .containsPattern("\\nrelu\\s+\\d+").containsPattern("\\nsum\\(axis, keepDims\\)\\s+\\d+")
                 .containsPattern("\\nall\\s+" + planned + "\\s");

@@ -3,6 +3,10 @@ package dev.gradproof.reports.cli;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.GradCheck;
 
+import dev.gradproof.reports.source.CheckSource;
+import dev.gradproof.reports.source.PlannedCheck;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,24 +14,27 @@ import java.util.List;
  * sigmoid (first and second order), and a sigmoid whose hand-written backward is wrong, each as a
  * ready builder with inputs, label and op, as the catalogue's samples are.
  */
-final class StandInCatalogue implements OpSource {
+final class StandInCatalogue implements CheckSource {
 
     static final int RELU_CHECKS = 2;
     static final int SIGMOID_CHECKS = 2;
 
+    static final List<String> NAMES = List.of("relu", "sigmoid", "wrongSigmoid", "throws");
+
     @Override
-    public List<String> names() {
-        return List.of("relu", "sigmoid", "wrongSigmoid", "throws");
+    public List<PlannedCheck> checks(long seed) {
+        List<PlannedCheck> all = new ArrayList<>();
+        NAMES.forEach(op -> all.addAll(plan(op, seed)));
+        return all;
     }
 
     @Override
-    public List<String> describe() {
+    public List<String> describe(long seed) {
         return List.of("relu (1 input): all reals; kinks: relu: x = 0", "sigmoid (1 input): all reals; second order",
                 "wrongSigmoid (1 input): a wrong backward", "throws (1 input): a sample that cannot be built");
     }
 
-    @Override
-    public List<PlannedCheck> plan(String op, long seed) {
+    private static List<PlannedCheck> plan(String op, long seed) {
         return switch (op) {
             case "relu" -> List.of(
                     check(op, "relu [3] at the kink", () -> GradCheck.of(v -> v.get(0).relu().sum())
@@ -50,6 +57,6 @@ final class StandInCatalogue implements OpSource {
     }
 
     private static PlannedCheck check(String op, String label, java.util.function.Supplier<GradCheck> builder) {
-        return new PlannedCheck(op, label, false, () -> builder.get().label(label).op(op));
+        return PlannedCheck.of(op, label, builder);
     }
 }

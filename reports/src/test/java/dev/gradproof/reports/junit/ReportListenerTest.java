@@ -86,7 +86,7 @@ class ReportListenerTest {
         Path index = folder.resolve(ReportWriter.INDEX);
         assertThat(index).exists();
         assertThat(printed.trim()).isEqualTo("gradproof report: " + index.toAbsolutePath() + " ("
-                + (1 + JqwikFixture.TRIES) + " checks: " + (1 + JqwikFixture.TRIES) + " PASS, 0 FAIL, 0 KINK;"
+                + (1 + JqwikFixture.TRIES) + " checks: " + (1 + JqwikFixture.TRIES) + " PASS, 0 FAIL, 0 INCONCLUSIVE, 0 KINK;"
                 + " 1 property runs, 0 failed)");
         JsonNode aggregate = ResultJson.mapper().readTree(folder.resolve(ReportWriter.JSON).toFile());
         List<String> engines = new ArrayList<>();
