@@ -19,8 +19,11 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which results folders the goals read in a reactor, and which results they leave out as earlier builds'. */
-class ReactorResultsTest {
+/**
+ * The goals with a Maven project and session: which results folders they read in a reactor, which
+ * results they leave out as earlier builds', and what check does with a broken rule.
+ */
+class GoalsInAReactorTest {
 
     private static MavenProject project(Path root, String artifactId) {
         MavenProject project = new MavenProject();
@@ -78,5 +81,26 @@ class ReactorResultsTest {
         mojo.includeEarlierBuilds = false;
         mojo.session = session(List.of(core), Instant.now().minusSeconds(3600));
         assertThat(mojo.collect(mojo.ownResults()).checks()).hasSize(1);
+    }
+
+    @Test
+    void checkFailsTheBuildOnABrokenRuleOrOnlyWarnsWhenHaltOnFailureIsOff(@TempDir Path root) throws Exception {
+        MavenProject core = project(root, "core");
+        ResultRecorder.write(Results.wrong("the seeded bug"),
+                ResultsDirectory.ofModuleDirectory(root.resolve("core")).directory());
+        CheckMojo mojo = new CheckMojo();
+        mojo.project = core;
+        mojo.session = session(List.of(core), Instant.now().minusSeconds(3600));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(mojo::execute)
+                .isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+                .hasMessageContaining("rule failOnFailed: 1 of 1 checks FAILED; worst: \"the seeded bug\"");
+
+        mojo.haltOnFailure = false;
+        mojo.execute();
+
+        mojo.haltOnFailure = true;
+        mojo.skip = true;
+        mojo.execute();
     }
 }
