@@ -96,7 +96,15 @@ public final class Node {
         return unary(x -> -x, x -> -1);
     }
 
+    /**
+     * tanh, whose local gradient is 1 - tanh^2. With the system property {@code tiny.seededBug=true}
+     * (the build's {@code seeded-bug} profile) it is 1 - tanh instead: the bug gradproof's check goal
+     * must fail the build on.
+     */
     public Node tanh() {
+        if (Boolean.getBoolean("tiny.seededBug")) {
+            return unary(Math::tanh, x -> 1 - Math.tanh(x));
+        }
         return unary(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x));
     }
 
