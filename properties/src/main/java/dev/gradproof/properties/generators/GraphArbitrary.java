@@ -1,5 +1,6 @@
 package dev.gradproof.properties.generators;
 
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
 import net.jqwik.api.Arbitraries;
@@ -34,6 +35,7 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
     private static final int MAX_LEAVES = 3;
 
     private int maxSteps = 10;
+    private Capabilities capabilities = Capabilities.numpyStyle();
     private boolean scalarOutput = true;
 
     GraphArbitrary() {
@@ -55,6 +57,16 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
         }
         GraphArbitrary clone = typedClone();
         clone.ops = Ops.ALL.stream().filter(allowed::contains).toList();
+        return clone;
+    }
+
+    /**
+     * Graphs within what an engine declares: tensors of at most its rank, binary ops only between
+     * shapes its broadcasting takes, op parameters from its domains in its parameter precision.
+     */
+    public GraphArbitrary capabilities(Capabilities declared) {
+        GraphArbitrary clone = typedClone();
+        clone.capabilities = declared;
         return clone;
     }
 
@@ -90,9 +102,10 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
     /** Sets of {@code min..max} branches over shared leaves, with the graph of their sum. */
     public Arbitrary<ForkedGraph> forked(int minBranches, int maxBranches) {
         List<String> allowed = ops;
+        Capabilities declared = capabilities;
         return Combinators.combine(baseDims(), leafMasks(), pool(), steps().list().ofMinSize(minBranches)
                         .ofMaxSize(maxBranches).withoutEdgeCases())
-                .as((dims, masks, pool, bodies) -> RandomGraphBuilder.buildForked(allowed,
+                .as((dims, masks, pool, bodies) -> RandomGraphBuilder.buildForked(allowed, declared,
                         new GraphRecipe(dims, masks, pool, bodies)));
     }
 
@@ -100,13 +113,14 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
     protected Arbitrary<GraphSpec> arbitrary() {
         List<String> allowed = ops;
         boolean scalar = scalarOutput;
+        Capabilities declared = capabilities;
         return Combinators.combine(baseDims(), leafMasks(), pool(), steps())
-                .as((dims, masks, pool, steps) -> RandomGraphBuilder.build(allowed,
+                .as((dims, masks, pool, steps) -> RandomGraphBuilder.build(allowed, declared,
                         new GraphRecipe(dims, masks, pool, List.of(steps)), scalar));
     }
 
-    private static Arbitrary<List<Integer>> baseDims() {
-        return Arbitraries.integers().between(1, 4).shrinkTowards(1).list().ofMaxSize(3);
+    private Arbitrary<List<Integer>> baseDims() {
+        return Arbitraries.integers().between(1, 4).shrinkTowards(1).list().ofMaxSize(Math.min(3, capabilities.maxRank()));
     }
 
     private static Arbitrary<List<Integer>> leafMasks() {

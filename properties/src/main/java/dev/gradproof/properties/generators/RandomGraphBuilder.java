@@ -2,6 +2,7 @@ package dev.gradproof.properties.generators;
 
 import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
@@ -38,6 +39,7 @@ final class RandomGraphBuilder {
     private static final double[] LAMBDAS = {0.1, 0.5, 1};
 
     private final List<String> ops;
+    private final Capabilities declared;
     private final Set<String> available;
     private final ValuePool pool;
     private final GraphSpec.Builder builder = GraphSpec.builder();
@@ -47,23 +49,24 @@ final class RandomGraphBuilder {
     private List<Integer> visible = new ArrayList<>();
     private int names;
 
-    private RandomGraphBuilder(List<String> ops, List<Double> pool) {
+    private RandomGraphBuilder(List<String> ops, Capabilities declared, List<Double> pool) {
         this.ops = List.copyOf(ops);
+        this.declared = declared;
         this.available = Set.copyOf(ops);
         this.pool = new ValuePool(pool);
     }
 
     /** A graph from the recipe's first body; scalar output (the sum of its results) or its last op's tensor. */
-    static GraphSpec build(List<String> ops, GraphRecipe recipe, boolean scalarOutput) {
-        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+    static GraphSpec build(List<String> ops, Capabilities declared, GraphRecipe recipe, boolean scalarOutput) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, declared, recipe.pool());
         b.addLeaves(recipe);
         int output = b.body(recipe.bodies().get(0), scalarOutput);
         return b.builder.build(output);
     }
 
     /** One graph per body over shared leaves, and their sum. */
-    static ForkedGraph buildForked(List<String> ops, GraphRecipe recipe) {
-        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+    static ForkedGraph buildForked(List<String> ops, Capabilities declared, GraphRecipe recipe) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, declared, recipe.pool());
         b.addLeaves(recipe);
         List<Integer> outputs = new ArrayList<>();
         for (List<Step> steps : recipe.bodies()) {
@@ -81,8 +84,28 @@ final class RandomGraphBuilder {
     private void addLeaves(GraphRecipe recipe) {
         Shape base = Shape.of(recipe.baseDims().stream().mapToInt(Integer::intValue).toArray());
         for (int mask : recipe.leafMasks()) {
-            leaves.add(freshLeaf("x", Shapes.broadcastable(base, mask)));
+            leaves.add(freshLeaf("x", Shapes.broadcastable(base, allowedMask(mask))));
         }
+    }
+
+    /** The broadcast mask within the declared broadcasting: none keeps the shape, same rank drops no axis. */
+    private int allowedMask(int mask) {
+        return Shapes.within(mask, declared.broadcasting());
+    }
+
+    /** True when the declared broadcasting takes {@code a} and {@code b} in one elementwise op. */
+    private boolean broadcastable(Shape a, Shape b) {
+        return switch (declared.broadcasting()) {
+            case NONE -> a.equals(b);
+            case SAME_RANK -> a.rank() == b.rank() && broadcastSize(a, b) <= MAX_SIZE;
+            case NUMPY -> broadcastSize(a, b) <= MAX_SIZE;
+        };
+    }
+
+    /** The parameter for {@code op}: the {@code p}-th of the declared domain, else of the kit's {@code defaults}. */
+    private double parameter(String op, double[] defaults, int p) {
+        double[] values = declared.parameters(op, defaults);
+        return values[p % values.length];
     }
 
     private int freshLeaf(String prefix, Shape shape) {
@@ -146,7 +169,7 @@ final class RandomGraphBuilder {
             }
             case Ops.L2 -> {
                 int x = pick(visible, step.a());
-                double lambda = LAMBDAS[(p / 2) % LAMBDAS.length];
+                double lambda = parameter(op, LAMBDAS, p / 2);
                 if (p % 2 == 1) {
                     emit(OpCall.withScalar(op, lambda), x, pick(visible, step.b()));
                 } else {
@@ -160,11 +183,11 @@ final class RandomGraphBuilder {
     private void unary(String op, Step step) {
         int p = step.param();
         OpCall call = switch (op) {
-            case Ops.ADD_CONSTANT -> OpCall.withScalar(op, ADD_CONSTANTS[p % ADD_CONSTANTS.length]);
-            case Ops.MUL_CONSTANT -> OpCall.withScalar(op, MUL_CONSTANTS[p % MUL_CONSTANTS.length]);
-            case Ops.POW -> OpCall.withScalar(op, POWERS[p % POWERS.length]);
-            case Ops.LEAKY_RELU -> OpCall.withScalar(op, SLOPES[p % SLOPES.length]);
-            case Ops.ELU -> OpCall.withScalar(op, ALPHAS[p % ALPHAS.length]);
+            case Ops.ADD_CONSTANT -> OpCall.withScalar(op, parameter(op, ADD_CONSTANTS, p));
+            case Ops.MUL_CONSTANT -> OpCall.withScalar(op, parameter(op, MUL_CONSTANTS, p));
+            case Ops.POW -> OpCall.withScalar(op, parameter(op, POWERS, p));
+            case Ops.LEAKY_RELU -> OpCall.withScalar(op, parameter(op, SLOPES, p));
+            case Ops.ELU -> OpCall.withScalar(op, parameter(op, ALPHAS, p));
             default -> OpCall.of(op);
         };
         int x = pick(visible, step.a());
@@ -191,9 +214,9 @@ final class RandomGraphBuilder {
         Shape shape = builder.shape(a);
         int b;
         if (p % 4 == 3) {
-            b = freshLeaf("x", Shapes.broadcastable(shape, p / 4));
+            b = freshLeaf("x", Shapes.broadcastable(shape, allowedMask(p / 4)));
         } else {
-            b = pick(visibleWhere(s -> broadcastSize(shape, s) <= MAX_SIZE), step.b());
+            b = pick(visibleWhere(s -> broadcastable(shape, s)), step.b());
         }
         if ((p / 4) % 2 == 1) {
             int t = a;
@@ -230,7 +253,7 @@ final class RandomGraphBuilder {
         if (ones >= 0 && p % 2 == 0) {
             target = dims.clone();
             target[ones] = grown;
-        } else if (dims.length < 4) {
+        } else if (dims.length < Math.min(4, declared.maxRank())) {
             target = new int[dims.length + 1];
             target[0] = grown;
             System.arraycopy(dims, 0, target, 1, dims.length);
@@ -242,7 +265,8 @@ final class RandomGraphBuilder {
 
     private void reshape(int x, int p) {
         int size = builder.shape(x).size();
-        int[][] targets = {{size}, {1, size}, {size, 1}};
+        int[][] targets = declared.maxRank() >= 2 ? new int[][] {{size}, {1, size}, {size, 1}}
+                : declared.maxRank() == 1 ? new int[][] {{size}} : new int[0][];
         for (int i = 0; i < targets.length; i++) {
             int[] target = targets[(p + i) % targets.length];
             if (!Shape.of(target).equals(builder.shape(x))) {
@@ -294,6 +318,9 @@ final class RandomGraphBuilder {
 
     /** A matrix operand: a visible rank-2 node, or a node reshaped to one row; -1 if impossible. */
     private int matrix(int choice) {
+        if (declared.maxRank() < 2) {
+            return -1;
+        }
         List<Integer> matrices = visibleWhere(s -> s.rank() == 2);
         if (!matrices.isEmpty()) {
             return pick(matrices, choice);

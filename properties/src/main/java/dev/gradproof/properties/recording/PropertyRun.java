@@ -24,6 +24,8 @@ import java.util.List;
  * @param timestamp       when the run finished (ISO-8601)
  * @param durationMillis  how long it took
  * @param javaVersion     {@code java.version}
+ * @param kit             for a property of the contract kit, its rule and what it found
+ *                        ({@link KitOutcome}); null for other properties
  */
 public record PropertyRun(
         String format,
@@ -44,18 +46,30 @@ public record PropertyRun(
         String failure,
         String timestamp,
         long durationMillis,
-        String javaVersion) {
+        String javaVersion,
+        KitOutcome kit) {
 
     /** The value of {@link #format()}. */
     public static final String FORMAT = "gradproof-property-run";
-    /** The version of the layout. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The version of the layout: 2 added {@link #kit()}. */
+    public static final int SCHEMA_VERSION = 2;
 
     /** Copies the lists. */
     public PropertyRun {
         statistics = statistics == null ? List.of() : List.copyOf(statistics);
         counterexample = counterexample == null ? List.of() : List.copyOf(counterexample);
         originalSample = originalSample == null ? List.of() : List.copyOf(originalSample);
+    }
+
+    /** A run without kit outcome: the layout of schema 1. */
+    public PropertyRun(String format, int schemaVersion, String testClass, String property, String label, String status,
+                       int tries, int checks, Integer configuredTries, String seed, String generation,
+                       List<Report> statistics, List<String> counterexample, Integer shrinkingSteps,
+                       List<String> originalSample, String failure, String timestamp, long durationMillis,
+                       String javaVersion) {
+        this(format, schemaVersion, testClass, property, label, status, tries, checks, configuredTries, seed, generation,
+                statistics, counterexample, shrinkingSteps, originalSample, failure, timestamp, durationMillis,
+                javaVersion, null);
     }
 
     /** {@code SimpleClassName.property}. */
