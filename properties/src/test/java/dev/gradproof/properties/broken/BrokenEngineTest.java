@@ -2,6 +2,7 @@ package dev.gradproof.properties.broken;
 
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.kit.AutogradContract;
+import dev.gradproof.properties.kit.KitRun;
 import org.junit.jupiter.api.Test;
 
 
@@ -13,6 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started with JUnit's EngineTestKit; its failures, seeds and shrunk samples are printed.
  */
 class BrokenEngineTest {
+
+    /**
+     * A shrunk counterexample must be at most this many nodes, leaves included. Shrinking usually
+     * ends at 2 to 4 nodes; now and then (about one run in fifteen) it stops in a local minimum of 7,
+     * such as {@code t1 = sum(x0[1]); sum((t1 + x1[]) + (x0[1] + t1))}, where the shared node cannot
+     * be shrunk away. Generated graphs have up to dozens of nodes, so the bound still proves shrinking.
+     */
+    private static final int FEW_NODES = 8;
 
 
     /** The contract run against the mini engine with one fault switched on (or none). */
@@ -70,8 +79,8 @@ class BrokenEngineTest {
     @Test
     void forgettingToAccumulateAtForksIsFoundAndShrunk() {
         KitRun run = KitRun.of(ForgetsToAccumulate.class);
-        run.assertFoundAndShrunk("forksAccumulateTheBranchGradients", "fork accumulation");
-        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", "f + f gives twice the gradient of f");
+        run.assertFoundAndShrunk("forksAccumulateTheBranchGradients", FEW_NODES, "fork accumulation");
+        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", FEW_NODES, "f + f gives twice the gradient of f");
         // the copy gate builds a fork in every try (sum(x p) + sum(x q)), so it always sees the fault too;
         // the shared-node property finds it only when its random graphs happen to share a node
         assertThat(run.failures()).containsKey("copyGateAddsTheBranchUpstreams");
@@ -81,7 +90,7 @@ class BrokenEngineTest {
     void broadcastingWithoutReducingIsFoundAndShrunk() {
         KitRun run = KitRun.of(BroadcastsWithoutReducing.class);
         // found either by the shape check or by the engine itself tripping over a wrong shape
-        run.assertFoundAndShrunk("gradientsHaveTheShapesOfTheirVariables", "gradient shape", "in backward");
+        run.assertFoundAndShrunk("gradientsHaveTheShapesOfTheirVariables", FEW_NODES, "gradient shape", "in backward");
         assertThat(run.failures()).containsKey("addGateDistributesTheUpstream");
     }
 
@@ -104,6 +113,6 @@ class BrokenEngineTest {
     @Test
     void swappingSubOperandsIsFoundAndShrunk() {
         KitRun run = KitRun.of(SwapsSubOperands.class);
-        run.assertFoundAndShrunk("twoGraphsOfOneFunctionHaveOneGradient", "a - b = a + (-b)");
+        run.assertFoundAndShrunk("twoGraphsOfOneFunctionHaveOneGradient", FEW_NODES, "a - b = a + (-b)");
     }
 }

@@ -6,6 +6,7 @@ import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.kit.AutogradContract;
+import dev.gradproof.properties.kit.KitRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
