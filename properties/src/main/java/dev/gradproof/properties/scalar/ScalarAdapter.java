@@ -335,8 +335,11 @@ public final class ScalarAdapter<S> implements AutogradAdapter<ScalarTensor<S>> 
                 + engine.name() + " declares neither");
     }
 
-    /** A zero node: a constant if the engine has constants, else a leaf whose gradient is never read. */
+    /**
+     * The zero that an empty sum is: a leaf whose gradient is never read, not a constant, so that
+     * backward from a sum of nothing is still a backward the engine can run.
+     */
     private S zero() {
-        return engine.capabilities().contains(Capability.CONSTANTS) ? engine.constant(0.0) : engine.leaf(0.0);
+        return engine.leaf(0.0);
     }
 }
