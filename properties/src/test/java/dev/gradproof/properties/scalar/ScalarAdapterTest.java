@@ -115,37 +115,12 @@ class ScalarAdapterTest {
     @Test
     void aTensorOpDeclaredAsAScalarOpIsRefusedByName() {
         ScalarEngine<Variable> wrong = new CoreScalars() {
-        };
-        assertThatThrownBy(() -> new ScalarAdapter<>(new ScalarEngine<Variable>() {
             @Override
             public Set<String> ops() {
                 return Set.of(Ops.ADD, Ops.SOFTMAX);
             }
-
-            @Override
-            public Variable leaf(double value) {
-                return wrong.leaf(value);
-            }
-
-            @Override
-            public Variable apply(OpCall call, List<Variable> inputs) {
-                return wrong.apply(call, inputs);
-            }
-
-            @Override
-            public void backward(Variable output) {
-                wrong.backward(output);
-            }
-
-            @Override
-            public double value(Variable node) {
-                return wrong.value(node);
-            }
-
-            @Override
-            public double grad(Variable node) {
-                return wrong.grad(node);
-            }
-        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"softmax\", which is not a scalar op");
+        };
+        assertThatThrownBy(() -> new ScalarAdapter<>(wrong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"softmax\", which is not a scalar op");
     }
 }
