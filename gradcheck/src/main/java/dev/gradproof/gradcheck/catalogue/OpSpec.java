@@ -17,7 +17,7 @@ public interface OpSpec {
     /** The {@link #arity()} of an op that takes any number of tensors ({@code Losses.l2}). */
     int VARIADIC = -1;
 
-    /** The op's name, unique in the catalogue: {@code "relu"}, {@code "add(double)"}, {@code "nn.Network"}. */
+    /** The op's name, unique in the catalogue: {@code "relu"}, {@code "addConstant"} (the contract kit's name of the op, one name per op), {@code "nn.Network"}. */
     String name();
 
     /** How many tensor arguments the op takes ({@link #VARIADIC} for any number); labels are not tensors. */

@@ -20,9 +20,9 @@ final class ShapeSpecs {
     static List<Spec> all() {
         return List.of(
                 reduction("sum", "Variable.sum()", Variable::sum, true),
-                axisReduction("sum(axis, keepDims)", "Variable.sum(int, boolean)", true),
+                axisReduction("sumAxis", "Variable.sum(int, boolean)", true),
                 reduction("mean", "Variable.mean()", Variable::mean, false),
-                axisReduction("mean(axis, keepDims)", "Variable.mean(int, boolean)", false),
+                axisReduction("meanAxis", "Variable.mean(int, boolean)", false),
                 reshaping("sumToShape", List.of("Variable.sumToShape(Shape)"), "target broadcasts to the input's shape",
                         new int[][][] {
                             {{3, 4}, {4}}, {{3, 4}, {3, 1}},

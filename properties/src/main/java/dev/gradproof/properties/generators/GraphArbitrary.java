@@ -3,6 +3,7 @@ package dev.gradproof.properties.generators;
 import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpDeclarations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,12 +25,8 @@ import java.util.Set;
  */
 public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
 
-    /** Ops whose derivatives of every order are continuous on the generated domains. */
-    public static final Set<String> SMOOTH_OPS = Set.of(Ops.ADD, Ops.SUB, Ops.MUL, Ops.DIV, Ops.NEG, Ops.EXP,
-            Ops.LOG, Ops.SQRT, Ops.SQUARE, Ops.RECIPROCAL, Ops.ADD_CONSTANT, Ops.MUL_CONSTANT, Ops.POW, Ops.SIGMOID,
-            Ops.TANH, Ops.GELU, Ops.SILU, Ops.NORMAL_CDF, Ops.SUM, Ops.MEAN, Ops.SUM_AXIS, Ops.MEAN_AXIS,
-            Ops.BROADCAST_TO, Ops.RESHAPE, Ops.TRANSPOSE, Ops.MATMUL, Ops.SOFTMAX, Ops.LOG_SOFTMAX,
-            Ops.SOFTMAX_CROSS_ENTROPY, Ops.SUM_SQUARED_ERROR, Ops.L2);
+    /** Ops whose derivatives of every order are continuous on the generated domains (from their declarations). */
+    public static final Set<String> SMOOTH_OPS = OpDeclarations.smooth();
 
     private List<String> ops = Ops.ALL;
     private static final int MAX_LEAVES = 3;

@@ -6,6 +6,9 @@ import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.Interval;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,12 +34,6 @@ final class RandomGraphBuilder {
     /** Broadcast results larger than this are avoided. */
     private static final int MAX_SIZE = 256;
 
-    private static final double[] ADD_CONSTANTS = {1, -0.5, 2, -3};
-    private static final double[] MUL_CONSTANTS = {2, -1, 0.5, -3};
-    private static final double[] POWERS = {2, 3, 0.5, 1.5, -1};
-    private static final double[] SLOPES = {0.01, 0.1, 0.2};
-    private static final double[] ALPHAS = {1, 0.5, 2};
-    private static final double[] LAMBDAS = {0.1, 0.5, 1};
 
     private final List<String> ops;
     private final Capabilities declared;
@@ -102,9 +99,9 @@ final class RandomGraphBuilder {
         };
     }
 
-    /** The parameter for {@code op}: the {@code p}-th of the declared domain, else of the kit's {@code defaults}. */
-    private double parameter(String op, double[] defaults, int p) {
-        double[] values = declared.parameters(op, defaults);
+    /** The parameter for {@code op}: the {@code p}-th of the engine's declared domain, else of the op's declaration. */
+    private double parameter(String op, int p) {
+        double[] values = declared.parameters(op, OpDeclarations.of(op).defaults());
         return values[p % values.length];
     }
 
@@ -169,7 +166,7 @@ final class RandomGraphBuilder {
             }
             case Ops.L2 -> {
                 int x = pick(visible, step.a());
-                double lambda = parameter(op, LAMBDAS, p / 2);
+                double lambda = parameter(op, p / 2);
                 if (p % 2 == 1) {
                     emit(OpCall.withScalar(op, lambda), x, pick(visible, step.b()));
                 } else {
@@ -182,14 +179,8 @@ final class RandomGraphBuilder {
 
     private void unary(String op, Step step) {
         int p = step.param();
-        OpCall call = switch (op) {
-            case Ops.ADD_CONSTANT -> OpCall.withScalar(op, parameter(op, ADD_CONSTANTS, p));
-            case Ops.MUL_CONSTANT -> OpCall.withScalar(op, parameter(op, MUL_CONSTANTS, p));
-            case Ops.POW -> OpCall.withScalar(op, parameter(op, POWERS, p));
-            case Ops.LEAKY_RELU -> OpCall.withScalar(op, parameter(op, SLOPES, p));
-            case Ops.ELU -> OpCall.withScalar(op, parameter(op, ALPHAS, p));
-            default -> OpCall.of(op);
-        };
+        OpCall call = OpDeclarations.of(op).parameter() == OpDeclaration.Parameter.SCALAR
+                ? OpCall.withScalar(op, parameter(op, p)) : OpCall.of(op);
         int x = pick(visible, step.a());
         if (needsPositiveInput(call)) {
             x = positive(x, p);
@@ -201,11 +192,7 @@ final class RandomGraphBuilder {
     }
 
     private static boolean needsPositiveInput(OpCall call) {
-        return switch (call.op()) {
-            case Ops.LOG, Ops.SQRT, Ops.RECIPROCAL -> true;
-            case Ops.POW -> call.scalar() != Math.rint(call.scalar()) || call.scalar() < 0;
-            default -> false;
-        };
+        return OpDeclarations.of(call.op()).needsPositiveInput(call);
     }
 
     private void binary(String op, Step step) {
@@ -394,7 +381,7 @@ final class RandomGraphBuilder {
             in.add(bounds.get(input));
             shapes.add(builder.shape(input));
         }
-        return Interval.of(call, in, shapes);
+        return OpDeclarations.of(call.op()).interval().apply(call, in, shapes);
     }
 
     private void track(Interval range) {

@@ -59,13 +59,13 @@ class CatalogueSourceTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         cli.setOut(new PrintWriter(out, true));
 
-        int status = cli.execute("--ops", "relu,sum(axis, keepDims)", "--out", dir.toString());
+        int status = cli.execute("--ops", "relu,leakyRelu(slope)", "--out", dir.toString());
 
         assertThat(status).as(out.toString()).isZero();
-        int planned = new CatalogueSource().plan("relu", 42).size() + new CatalogueSource().plan("sum(axis, keepDims)", 42).size();
-        assertThat(out.toString()).startsWith("gradproof: " + planned + " checks (FULL mode, seed 42) over relu, sum(axis, keepDims)")
-                .containsPattern("\\nrelu\\s+\\d+").containsPattern("\\nsum\\(axis, keepDims\\)\\s+\\d+")
+        int planned = new CatalogueSource().plan("relu", 42).size() + new CatalogueSource().plan("leakyRelu(slope)", 42).size();
+        assertThat(out.toString()).startsWith("gradproof: " + planned + " checks (FULL mode, seed 42) over relu, leakyRelu(slope)")
+                .containsPattern("\\nrelu\\s+\\d+").containsPattern("\\nleakyRelu\\(slope\\)\\s+\\d+")
                 .containsPattern("\\nall\\s+" + planned + "\\s");
-        assertThat(Files.readString(dir.resolve(ReportWriter.INDEX))).contains(">sum(axis, keepDims)<");
+        assertThat(Files.readString(dir.resolve(ReportWriter.INDEX))).contains(">leakyRelu(slope)<");
     }
 }
