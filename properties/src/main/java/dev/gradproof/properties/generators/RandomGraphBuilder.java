@@ -158,6 +158,13 @@ final class RandomGraphBuilder {
             case Ops.BROADCAST_TO -> broadcastTo(pick(visible, step.a()), p);
             case Ops.RESHAPE -> reshape(pick(visible, step.a()), p);
             case Ops.MATMUL -> matmul(step);
+            case Ops.BATCH_MATMUL -> batchMatmul(step);
+            case Ops.TRANSPOSE_AXES -> withRankAtLeast(2, step.a(), x -> {
+                int rank = builder.shape(x).rank();
+                int first = p % rank;
+                int second = (first + 1 + (p / rank) % (rank - 1)) % rank;
+                return emit(OpCall.withInts(op, first, second), x);
+            });
             case Ops.MAXOUT -> maxout(step);
             case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE -> classifierLoss(op, step);
             case Ops.SUM_SQUARED_ERROR -> {
@@ -274,6 +281,20 @@ final class RandomGraphBuilder {
         int w = p % 2 == 0 && !partners.isEmpty() ? pick(partners, step.b())
                 : freshLeaf("w", Shape.of(k, 1 + (p / 2) % 4));
         emit(OpCall.of(Ops.MATMUL), x, w);
+    }
+
+    /** A rank-3 batch times a matrix or a batch: a visible rank-3 node, or none. */
+    private void batchMatmul(Step step) {
+        List<Integer> batches = visibleWhere(s -> s.rank() == 3);
+        if (batches.isEmpty()) {
+            return;
+        }
+        int x = pick(batches, step.a());
+        Shape s = builder.shape(x);
+        int p = step.param();
+        int n = 1 + (p / 2) % 3;
+        Shape w = p % 2 == 0 ? Shape.of(s.dim(2), n) : Shape.of(s.dim(0), s.dim(2), n);
+        emit(OpCall.of(Ops.BATCH_MATMUL), x, freshLeaf("w", w));
     }
 
     private void maxout(Step step) {

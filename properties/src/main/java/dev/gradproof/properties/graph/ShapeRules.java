@@ -44,6 +44,25 @@ public final class ShapeRules {
         return Shape.of(reversed);
     }
 
+    /** Axes {@code dims[0]} and {@code dims[1]} swapped. */
+    static Shape swapped(Shape x, int[] dims) {
+        require(dims.length == 2, Ops.TRANSPOSE_AXES + ": needs two axes, got " + Arrays.toString(dims));
+        requireAxis(Ops.TRANSPOSE_AXES, x, dims[0]);
+        requireAxis(Ops.TRANSPOSE_AXES, x, dims[1]);
+        int[] out = x.dims();
+        out[dims[0]] = x.dim(dims[1]);
+        out[dims[1]] = x.dim(dims[0]);
+        return Shape.of(out);
+    }
+
+    /** {@code [B, m, k] @ [k, n]} or {@code [B, m, k] @ [B, k, n]}, both {@code [B, m, n]}. */
+    static Shape batchMatmulShape(Shape x, Shape w) {
+        require(x.rank() == 3 && (w.rank() == 2 || w.rank() == 3 && w.dim(0) == x.dim(0))
+                        && x.dim(2) == w.dim(w.rank() - 2),
+                Ops.BATCH_MATMUL + ": expected [B, m, k] @ [k, n] or [B, k, n], got " + x + " @ " + w);
+        return Shape.of(x.dim(0), x.dim(1), w.dim(w.rank() - 1));
+    }
+
     /** {@code [m, k] @ [k, n] = [m, n]}. */
     static Shape matmulShape(Shape x, Shape w) {
         require(x.rank() == 2 && w.rank() == 2 && x.dim(1) == w.dim(0),

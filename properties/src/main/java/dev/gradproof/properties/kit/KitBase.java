@@ -197,8 +197,11 @@ public abstract class KitBase<V> {
 
     /** False for the ops that need rank 2 when the engine declares a lower rank: they cannot occur. */
     boolean generable(String op) {
-        boolean matrixOp = Set.of(Ops.MATMUL, Ops.MAXOUT, Ops.TRANSPOSE, Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE)
-                .contains(op);
+        boolean matrixOp = Set.of(Ops.MATMUL, Ops.MAXOUT, Ops.TRANSPOSE, Ops.TRANSPOSE_AXES, Ops.SOFTMAX_CROSS_ENTROPY,
+                Ops.SVM_HINGE).contains(op);
+        if (op.equals(Ops.BATCH_MATMUL) && declared().maxRank() < 3) {
+            return false;
+        }
         boolean needsRank = Set.of(Ops.SUM_AXIS, Ops.MEAN_AXIS, Ops.SOFTMAX, Ops.LOG_SOFTMAX, Ops.RESHAPE,
                 Ops.BROADCAST_TO).contains(op);
         return !(matrixOp && declared().maxRank() < 2) && !(needsRank && declared().maxRank() < 1);
