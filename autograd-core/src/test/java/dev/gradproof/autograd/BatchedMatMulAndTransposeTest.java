@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Batched matrix products and transpose(dim0, dim1), with values and gradients worked by hand. */
+/** Batched matrix products, transpose(dim0, dim1) and the losses' reductions, with values and gradients worked by hand. */
 class BatchedMatMulAndTransposeTest {
 
     private static final double[] X = {1, 2, 3, 4, 5, 6, 7, 8}; // [[1, 2], [3, 4]], [[5, 6], [7, 8]]
@@ -55,5 +55,32 @@ class BatchedMatMulAndTransposeTest {
         assertThatThrownBy(() -> Variable.leaf("v", Tensor.zeros(Shape.of(2))).matmul(x))
                 .hasMessageStartingWith("matmul: expected [m, k] @ [k, n], [B, m, k] @ [k, n] or [B, m, k] @ [B, k, n], got [2] @");
         assertThatThrownBy(() -> x.transpose(0, 3)).hasMessage("transpose: axis 3 is out of range for shape [2, 2, 2]");
+    }
+
+    @Test
+    void aSummedLossIsTheBatchSizeTimesTheAveragedOne() {
+        Tensor scores = Tensor.of(new double[] {2, 1, 0.5, 0.3, -0.4, 1.2}, 2, 3);
+        int[] labels = {0, 2};
+        for (boolean hinge : new boolean[] {false, true}) {
+            Variable mean = hinge ? Losses.svmHinge(Variable.constant(scores), labels)
+                    : Losses.softmaxCrossEntropy(Variable.constant(scores), labels);
+            Variable sum = hinge ? Losses.svmHinge(Variable.constant(scores), labels, Reduction.SUM)
+                    : Losses.softmaxCrossEntropy(Variable.constant(scores), labels, Reduction.SUM);
+            // a sum of two terms is exactly twice their mean up to one rounding of the division
+            assertThat(sum.value().item()).isCloseTo(2 * mean.value().item(), org.assertj.core.api.Assertions.within(1e-15));
+        }
+        // hinge, row 0 (label 0): max(0, 1 - 2 + 1) + max(0, 0.5 - 2 + 1) = 0; row 1 (label 2):
+        // max(0, 0.3 - 1.2 + 1) + max(0, -0.4 - 1.2 + 1) = 0.1
+        assertThat(Losses.svmHinge(Variable.constant(scores), labels, Reduction.SUM).value().item())
+                .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-15));
+        Variable p = Variable.leaf("p", Tensor.of(new double[] {1, 2, 3, 4}, 4));
+        Variable t = Variable.constant(Tensor.of(new double[] {1, 1, 1, 1}, 4));
+        Variable mse = Losses.sumSquaredError(p, t, Reduction.MEAN);
+        assertThat(mse.value().item()).isEqualTo((0 + 1 + 4 + 9) / 4.0);
+        mse.backward();
+        assertThat(p.grad().toArray()).containsExactly(0, 0.5, 1, 1.5); // 2 (p - t) / 4
+        assertThatThrownBy(() -> Losses.sumSquaredError(Variable.leaf("e", Tensor.zeros(Shape.of(0))),
+                Variable.constant(Tensor.zeros(Shape.of(0))), Reduction.MEAN))
+                .hasMessage("sumSquaredError: no elements to average in shape [0]");
     }
 }

@@ -30,7 +30,10 @@ class OpCatalogueTest {
     private static final Map<String, String> NO_ZERO_SIZE = Map.of(
             "mean", "the mean of no elements is undefined (autograd-core throws)",
             "softmaxCrossEntropy", "a batch of no examples is rejected, and a class index needs C >= 1",
-            "svmHinge", "a batch of no examples is rejected, and a class index needs C >= 1");
+            "svmHinge", "a batch of no examples is rejected, and a class index needs C >= 1",
+            "softmaxCrossEntropy(sum)", "a batch of no examples is rejected, and a class index needs C >= 1",
+            "svmHinge(sum)", "a batch of no examples is rejected, and a class index needs C >= 1",
+            "sumSquaredError(mean)", "the mean of no elements is undefined (autograd-core throws)");
 
     /** The binary elementwise ops: they must be sampled in every broadcasting pair. */
     private static final Set<String> BROADCASTING = Set.of("add", "sub", "mul", "div", "maximum", "minimum");

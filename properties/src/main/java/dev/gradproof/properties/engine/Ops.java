@@ -35,7 +35,10 @@ import java.util.Set;
  * <tr><td>maxout</td><td>x [N, D], w1 [D, H], b1 [H], w2, b2</td><td>max(x w1 + b1, x w2 + b2)</td><td></td></tr>
  * <tr><td>softmaxCrossEntropy, svmHinge</td><td>scores [N, C]</td><td>mean over the batch; hinge margin 1</td>
  *     <td>{@code ints} = labels</td></tr>
+ * <tr><td>softmaxCrossEntropy(sum), svmHinge(sum)</td><td>scores [N, C]</td><td>the same losses summed over the
+ *     batch (torch's reduction="sum")</td><td>{@code ints} = labels</td></tr>
  * <tr><td>sumSquaredError</td><td>prediction, target</td><td>sum (p - t)^2</td><td></td></tr>
+ * <tr><td>sumSquaredError(mean)</td><td>prediction, target</td><td>mean (p - t)^2 (the mean squared error)</td><td></td></tr>
  * <tr><td>l2</td><td>w1, ..., wn</td><td>lambda sum of all squared elements</td><td>{@code scalar} = lambda</td></tr>
  * </table>
  */
@@ -80,7 +83,10 @@ public final class Ops {
     public static final String MAXOUT = "maxout";
     public static final String SOFTMAX_CROSS_ENTROPY = "softmaxCrossEntropy";
     public static final String SVM_HINGE = "svmHinge";
+    public static final String SOFTMAX_CROSS_ENTROPY_SUM = "softmaxCrossEntropy(sum)";
+    public static final String SVM_HINGE_SUM = "svmHinge(sum)";
     public static final String SUM_SQUARED_ERROR = "sumSquaredError";
+    public static final String MEAN_SQUARED_ERROR = "sumSquaredError(mean)";
     public static final String L2 = "l2";
 
     /** Every op of the vocabulary, in the order the generators list them. */
@@ -88,13 +94,15 @@ public final class Ops {
             SQUARE, ABS, RECIPROCAL, ADD_CONSTANT, MUL_CONSTANT, POW, SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU,
             SILU, NORMAL_CDF, SUM, MEAN, SUM_AXIS, MEAN_AXIS, BROADCAST_TO, RESHAPE, TRANSPOSE, TRANSPOSE_AXES, MATMUL,
             BATCH_MATMUL, SOFTMAX,
-            LOG_SOFTMAX, MAXOUT, SOFTMAX_CROSS_ENTROPY, SVM_HINGE, SUM_SQUARED_ERROR, L2);
+            LOG_SOFTMAX, MAXOUT, SOFTMAX_CROSS_ENTROPY, SVM_HINGE, SOFTMAX_CROSS_ENTROPY_SUM, SVM_HINGE_SUM, SUM_SQUARED_ERROR,
+            MEAN_SQUARED_ERROR, L2);
 
     /** The activations of the notes. */
     public static final Set<String> ACTIVATIONS = Set.of(SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SILU, MAXOUT);
 
     /** The losses of the notes. */
-    public static final Set<String> LOSSES = Set.of(SUM_SQUARED_ERROR, SOFTMAX_CROSS_ENTROPY, SVM_HINGE);
+    public static final Set<String> LOSSES = Set.of(SUM_SQUARED_ERROR, SOFTMAX_CROSS_ENTROPY, SVM_HINGE,
+            SOFTMAX_CROSS_ENTROPY_SUM, SVM_HINGE_SUM, MEAN_SQUARED_ERROR);
 
     /** The ops every engine must declare. */
     public static final Set<String> REQUIRED = Set.of(ADD, SUM);

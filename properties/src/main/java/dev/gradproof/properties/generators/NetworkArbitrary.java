@@ -5,6 +5,8 @@ import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +31,8 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
     private static final List<String> ACTIVATION_ORDER =
             List.of(Ops.RELU, Ops.SIGMOID, Ops.TANH, Ops.LEAKY_RELU, Ops.ELU, Ops.GELU, Ops.SILU, Ops.MAXOUT);
     private static final List<String> LOSS_ORDER =
-            List.of(Ops.SUM_SQUARED_ERROR, Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE);
+            List.of(Ops.SUM_SQUARED_ERROR, Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE, Ops.MEAN_SQUARED_ERROR,
+                    Ops.SOFTMAX_CROSS_ENTROPY_SUM, Ops.SVM_HINGE_SUM);
     private static final double[] LAMBDAS = {0, 0.01, 0.1, 1.0};
 
     private List<String> activations = ACTIVATION_ORDER;
@@ -156,7 +159,7 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
 
     private static int lossNode(GraphSpec.Builder g, int scores, String loss, int batch, int classes, int labelSeed,
                                 ValuePool pool) {
-        if (loss.equals(Ops.SUM_SQUARED_ERROR)) {
+        if (OpDeclarations.of(loss).parameter() != OpDeclaration.Parameter.LABELS) {
             int target = g.constant("y", pool.next(Shape.of(batch, classes), 1.0));
             return g.apply(OpCall.of(loss), scores, target);
         }

@@ -166,8 +166,9 @@ final class RandomGraphBuilder {
                 return emit(OpCall.withInts(op, first, second), x);
             });
             case Ops.MAXOUT -> maxout(step);
-            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE -> classifierLoss(op, step);
-            case Ops.SUM_SQUARED_ERROR -> {
+            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE, Ops.SOFTMAX_CROSS_ENTROPY_SUM, Ops.SVM_HINGE_SUM ->
+                    classifierLoss(op, step);
+            case Ops.SUM_SQUARED_ERROR, Ops.MEAN_SQUARED_ERROR -> {
                 int x = pick(visible, step.a());
                 emit(OpCall.of(op), x, freshLeaf("y", builder.shape(x)));
             }

@@ -1,6 +1,7 @@
 package dev.gradproof.properties.graph;
 
 import dev.gradproof.autograd.Losses;
+import dev.gradproof.autograd.Reduction;
 import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Variable;
 import dev.gradproof.properties.engine.OpCall;
@@ -154,12 +155,15 @@ public final class OpDeclarations {
                 new OpDeclaration(Ops.MAXOUT, 5, Parameter.NONE, new double[0], Role.ACTIVATION, false, NEVER,
                         (c, in) -> ShapeRules.maxoutShape(in), OpDeclarations::maxoutInterval, OpDeclarations::call, false,
                         (c, in) -> in.get(0).maxout(in.get(1), in.get(2), in.get(3), in.get(4))),
-                classifierLoss(Ops.SOFTMAX_CROSS_ENTROPY, true,
-                        (c, in, s) -> Interval.of(0, (in.get(0).hi() - in.get(0).lo()) + Math.log(s.get(0).dim(1))),
+                classifierLoss(Ops.SOFTMAX_CROSS_ENTROPY, true, OpDeclarations::crossEntropyInterval,
                         (c, in) -> Losses.softmaxCrossEntropy(in.get(0), c.ints())),
-                classifierLoss(Ops.SVM_HINGE, false,
-                        (c, in, s) -> Interval.of(0, (s.get(0).dim(1) - 1) * (in.get(0).hi() - in.get(0).lo() + 1)),
+                classifierLoss(Ops.SVM_HINGE, false, OpDeclarations::hingeInterval,
                         (c, in) -> Losses.svmHinge(in.get(0), c.ints())),
+                classifierLoss(Ops.SOFTMAX_CROSS_ENTROPY_SUM, true,
+                        (c, in, s) -> crossEntropyInterval(c, in, s).scale(s.get(0).dim(0)),
+                        (c, in) -> Losses.softmaxCrossEntropy(in.get(0), c.ints(), Reduction.SUM)),
+                classifierLoss(Ops.SVM_HINGE_SUM, false, (c, in, s) -> hingeInterval(c, in, s).scale(s.get(0).dim(0)),
+                        (c, in) -> Losses.svmHinge(in.get(0), c.ints(), Reduction.SUM)),
                 new OpDeclaration(Ops.SUM_SQUARED_ERROR, 2, Parameter.NONE, new double[0], Role.LOSS, true, NEVER,
                         (c, in) -> {
                             ShapeRules.require(in.get(0).equals(in.get(1)), Ops.SUM_SQUARED_ERROR + ": prediction shape "
@@ -168,6 +172,14 @@ public final class OpDeclarations {
                         },
                         (c, in, s) -> in.get(0).plus(in.get(1).scale(-1)).square().scale(s.get(0).size()),
                         OpDeclarations::call, false, (c, in) -> Losses.sumSquaredError(in.get(0), in.get(1))),
+                new OpDeclaration(Ops.MEAN_SQUARED_ERROR, 2, Parameter.NONE, new double[0], Role.LOSS, true, NEVER,
+                        (c, in) -> {
+                            ShapeRules.require(in.get(0).equals(in.get(1)) && in.get(0).size() > 0, Ops.MEAN_SQUARED_ERROR
+                                    + ": prediction " + in.get(0) + " and target " + in.get(1) + " must have one non-empty shape");
+                            return Shape.SCALAR;
+                        },
+                        (c, in, s) -> in.get(0).plus(in.get(1).scale(-1)).square(), OpDeclarations::callWithReduction,
+                        false, (c, in) -> Losses.sumSquaredError(in.get(0), in.get(1), Reduction.MEAN)),
                 new OpDeclaration(Ops.L2, OpDeclaration.VARIADIC, Parameter.SCALAR, new double[] {0.1, 0.5, 1}, Role.OTHER,
                         true, NEVER, (c, in) -> Shape.SCALAR, OpDeclarations::l2Interval,
                         (c, x) -> Ops.L2 + "(" + number(c.scalar()) + ", " + String.join(", ", x) + ")", false,
@@ -241,7 +253,33 @@ public final class OpDeclarations {
         return new OpDeclaration(op, 1, Parameter.LABELS, new double[0], Role.LOSS, smooth, NEVER, (c, in) -> {
             ShapeRules.checkLabels(op, in.get(0), c.ints());
             return Shape.SCALAR;
-        }, interval, (c, x) -> op + "(" + x.get(0) + ", labels=" + dims(c.ints()) + ")", false, reference);
+        }, interval, (c, x) -> name(op) + "(" + x.get(0) + ", labels=" + dims(c.ints()) + option(op) + ")", false,
+                reference);
+    }
+
+    /** A loss with a reduction option prints as its base name with the option last: {@code svmHinge(x, labels=[0], sum)}. */
+    private static String callWithReduction(OpCall call, List<String> operands) {
+        return name(call.op()) + "(" + String.join(", ", operands) + option(call.op()) + ")";
+    }
+
+    /** The name before an option in parentheses: {@code svmHinge} of {@code svmHinge(sum)}. */
+    private static String name(String op) {
+        int open = op.indexOf('(');
+        return open < 0 ? op : op.substring(0, open);
+    }
+
+    /** {@code ", sum"} of {@code svmHinge(sum)}; empty for an op without an option. */
+    private static String option(String op) {
+        int open = op.indexOf('(');
+        return open < 0 ? "" : ", " + op.substring(open + 1, op.length() - 1);
+    }
+
+    private static Interval crossEntropyInterval(OpCall call, List<Interval> in, List<Shape> shapes) {
+        return Interval.of(0, (in.get(0).hi() - in.get(0).lo()) + Math.log(shapes.get(0).dim(1)));
+    }
+
+    private static Interval hingeInterval(OpCall call, List<Interval> in, List<Shape> shapes) {
+        return Interval.of(0, (shapes.get(0).dim(1) - 1) * (in.get(0).hi() - in.get(0).lo() + 1));
     }
 
     private static OpDeclaration positive(OpDeclaration d) {
