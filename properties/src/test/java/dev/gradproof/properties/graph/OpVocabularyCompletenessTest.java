@@ -43,6 +43,17 @@ class OpVocabularyCompletenessTest {
     }
 
     @Test
+    void everyKinkOfTheCatalogueIsNamedByOpsOfTheKit() {
+        for (OpSpec spec : OpCatalogue.specs()) {
+            for (String kinkOp : spec.kinkOps()) {
+                for (String op : kinkOp.split("/")) {
+                    assertThat(Ops.ALL).as("op " + op + " of kink " + kinkOp + " of " + spec.name()).contains(op);
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnknownOpIsRefusedByNameWithTheKnownOnes() {
         assertThat(OpDeclarations.find("matmull")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpDeclarations.of("matmull"))
