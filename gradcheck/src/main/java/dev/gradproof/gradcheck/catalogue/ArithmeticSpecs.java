@@ -76,13 +76,13 @@ final class ArithmeticSpecs {
                                 r -> Tensor.vector(1e-4, 2e-4, 1e8))
                         .build(),
                 new Unary("abs", "Variable.abs()", unary(Variable::abs, ElementwiseOracle::abs))
-                        .kink(0, "abs: x = 0 (subgradient 0)")
+                        .kink(0, "abs", "x = 0 (subgradient 0)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Binary("maximum", "Variable.maximum(Variable)", binary(Variable::maximum, ElementwiseOracle::maximum))
-                        .ties("maximum: a = b (a tie goes to a)")
+                        .ties("maximum", "a = b (a tie goes to a)")
                         .tricky("exact ties everywhere", ArithmeticSpecs::ties).build(),
                 new Binary("minimum", "Variable.minimum(Variable)", binary(Variable::minimum, ElementwiseOracle::minimum))
-                        .ties("minimum: a = b (a tie goes to a)")
+                        .ties("minimum", "a = b (a tie goes to a)")
                         .tricky("exact ties everywhere", ArithmeticSpecs::ties).build());
     }
 

@@ -23,11 +23,11 @@ final class LossSpecs {
                 classification("softmaxCrossEntropy", "Losses.softmaxCrossEntropy(Variable, int[])", List.of(),
                         Losses::softmaxCrossEntropy),
                 classification("svmHinge", "Losses.svmHinge(Variable, int[])",
-                        List.of("svmHinge/relu: a margin s_j - s_y + 1 = 0 (subgradient 0)"), Losses::svmHinge),
+                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")), Losses::svmHinge),
                 classification("softmaxCrossEntropy(sum)", "Losses.softmaxCrossEntropy(Variable, int[], Reduction)",
                         List.of(), (s, l) -> Losses.softmaxCrossEntropy(s, l, Reduction.SUM)),
                 classification("svmHinge(sum)", "Losses.svmHinge(Variable, int[], Reduction)",
-                        List.of("svmHinge/relu: a margin s_j - s_y + 1 = 0 (subgradient 0)"),
+                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")),
                         (s, l) -> Losses.svmHinge(s, l, Reduction.SUM)),
                 l2(),
                 sumSquaredError("sumSquaredError", "Losses.sumSquaredError(Variable, Variable)", Reduction.SUM),
@@ -36,7 +36,7 @@ final class LossSpecs {
     }
 
     /** A loss of scores [N, C] against class labels: batch sizes, one class, magnitudes, and its tricky point. */
-    private static Spec classification(String name, String member, List<String> kinks,
+    private static Spec classification(String name, String member, List<Kink> kinks,
                                        BiFunction<Variable, int[], Variable> loss) {
         boolean hinge = !kinks.isEmpty();
         String domain = "scores [N, C] with N, C >= 1; labels in [0, C)";

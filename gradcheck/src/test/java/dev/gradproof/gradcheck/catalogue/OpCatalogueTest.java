@@ -55,8 +55,8 @@ class OpCatalogueTest {
         for (OpSpec spec : OpCatalogue.specs()) {
             assertThat(spec.domain()).as(spec.name()).isNotBlank();
             assertThat(spec.arity()).as(spec.name()).isIn(OpSpec.VARIADIC, 1, 2, 3, 5);
-            for (String kink : spec.kinks()) {
-                assertThat(kink).as(spec.name() + " kink").contains(": ");
+            for (Kink kink : spec.kinks()) {
+                assertThat(kink.toString()).as(spec.name() + " kink").isEqualTo(kink.op() + ": " + kink.where());
             }
             spec.toleranceOverrides().forEach(o -> assertThat(o.reason()).as(spec.name()).isNotBlank());
         }
