@@ -17,9 +17,20 @@ public final class Losses {
      * @throws IllegalArgumentException naming the shape or the bad label and its index
      */
     public static Variable softmaxCrossEntropy(Variable scores, int[] labels) {
+        return softmaxCrossEntropy(scores, labels, Reduction.MEAN);
+    }
+
+    /**
+     * Softmax cross-entropy over class indices, averaged over the batch ({@link Reduction#MEAN}) or
+     * summed ({@link Reduction#SUM}): {@code -sum_i log softmax(s_i)[y_i]}.
+     *
+     * @throws IllegalArgumentException naming the shape or the bad label and its index
+     */
+    public static Variable softmaxCrossEntropy(Variable scores, int[] labels, Reduction reduction) {
         labels = checkLabels("softmaxCrossEntropy", scores, labels);
         try (Scope ignored = Op.composite("softmaxCrossEntropy")) {
-            return PickColumns.apply(scores.logSoftmax(1), labels).mean().neg();
+            Variable picked = PickColumns.apply(scores.logSoftmax(1), labels);
+            return (reduction == Reduction.MEAN ? picked.mean() : picked.sum()).neg();
         }
     }
 
@@ -31,6 +42,16 @@ public final class Losses {
      * @throws IllegalArgumentException naming the shape or the bad label and its index
      */
     public static Variable svmHinge(Variable scores, int[] labels) {
+        return svmHinge(scores, labels, Reduction.MEAN);
+    }
+
+    /**
+     * The multiclass SVM (hinge) loss with margin 1, averaged over the batch ({@link Reduction#MEAN})
+     * or summed ({@link Reduction#SUM}).
+     *
+     * @throws IllegalArgumentException naming the shape or the bad label and its index
+     */
+    public static Variable svmHinge(Variable scores, int[] labels, Reduction reduction) {
         labels = checkLabels("svmHinge", scores, labels);
         int n = labels.length;
         try (Scope ignored = Op.composite("svmHinge")) {
@@ -39,7 +60,8 @@ public final class Losses {
             // the j = y_i terms are max(0, 1) = 1; the notes' sum leaves them out
             Variable others = Variable.constant(Tensor.ones(scores.shape()))
                     .sub(ScatterColumns.apply(Variable.constant(Tensor.ones(n)), labels, scores.shape().dim(1)));
-            return margins.mul(others).sum().div(Variable.constant(n));
+            Variable total = margins.mul(others).sum();
+            return reduction == Reduction.MEAN ? total.div(Variable.constant(n)) : total;
         }
     }
 
@@ -64,12 +86,27 @@ public final class Losses {
      * @throws IllegalArgumentException naming both shapes when they differ
      */
     public static Variable sumSquaredError(Variable prediction, Variable target) {
+        return sumSquaredError(prediction, target, Reduction.SUM);
+    }
+
+    /**
+     * The squared errors {@code (prediction - target)^2} summed ({@link Reduction#SUM}, the notes'
+     * loss) or averaged over the elements ({@link Reduction#MEAN}, the mean squared error).
+     *
+     * @throws IllegalArgumentException naming both shapes when they differ, or when a mean has no
+     *     elements to average
+     */
+    public static Variable sumSquaredError(Variable prediction, Variable target, Reduction reduction) {
+        if (reduction == Reduction.MEAN && prediction.shape().size() == 0) {
+            throw new IllegalArgumentException("sumSquaredError: no elements to average in shape " + prediction.shape());
+        }
         if (!prediction.shape().equals(target.shape())) {
             throw new IllegalArgumentException("sumSquaredError: prediction shape " + prediction.shape()
                     + " differs from target shape " + target.shape());
         }
         try (Scope ignored = Op.composite("sumSquaredError")) {
-            return prediction.sub(target).square().sum();
+            Variable squares = prediction.sub(target).square();
+            return reduction == Reduction.SUM ? squares.sum() : squares.mean();
         }
     }
 

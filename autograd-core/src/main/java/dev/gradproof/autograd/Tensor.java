@@ -419,26 +419,40 @@ public final class Tensor {
     }
 
     /**
-     * The 2-D matrix product {@code this @ other}.
+     * The matrix product: {@code [m, k] @ [k, n] = [m, n]}, or a batch of them, {@code [B, m, k] @ [k, n]}
+     * (one right-hand matrix for every batch element) and {@code [B, m, k] @ [B, k, n]} (one each),
+     * both {@code [B, m, n]}.
      *
-     * @throws IllegalArgumentException naming both shapes unless both are matrices with matching
-     *     inner dimensions
+     * @throws IllegalArgumentException naming both shapes when the ranks, the inner dimensions or
+     *     the batch sizes do not fit
      */
     public Tensor matmul(Tensor other) {
-        if (rank() != 2 || other.rank() != 2) {
-            throw new IllegalArgumentException(
-                    "matmul: expected two matrices, got " + shape + " @ " + other.shape);
+        int rank = rank();
+        boolean fits = rank == 2 && other.rank() == 2 || rank == 3 && (other.rank() == 2 || other.rank() == 3);
+        if (!fits) {
+            throw new IllegalArgumentException("matmul: expected [m, k] @ [k, n], [B, m, k] @ [k, n] or [B, m, k] @ [B, k, n], got "
+                    + shape + " @ " + other.shape);
         }
-        int m = shape.dim(0);
-        int k = shape.dim(1);
-        int n = other.shape.dim(1);
-        if (other.shape.dim(0) != k) {
-            throw new IllegalArgumentException(
-                    "matmul: inner dimensions differ: " + shape + " @ " + other.shape);
+        int m = shape.dim(rank - 2);
+        int k = shape.dim(rank - 1);
+        int n = other.shape.dim(other.rank() - 1);
+        if (other.shape.dim(other.rank() - 2) != k) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + shape + " @ " + other.shape);
         }
-        double[] out = new double[m * n];
-        MatMulKernel.matmul(data, other.data, out, m, k, n);
-        return new Tensor(Shape.of(m, n), out);
+        if (rank == 2) {
+            double[] out = new double[m * n];
+            MatMulKernel.matmul(data, other.data, out, m, k, n);
+            return new Tensor(Shape.of(m, n), out);
+        }
+        int batch = shape.dim(0);
+        if (other.rank() == 3 && other.shape.dim(0) != batch) {
+            throw new IllegalArgumentException("matmul: batch sizes differ: " + shape + " @ " + other.shape);
+        }
+        double[] out = new double[batch * m * n];
+        for (int b = 0; b < batch; b++) {
+            MatMulKernel.matmul(data, b * m * k, other.data, other.rank() == 3 ? b * k * n : 0, out, b * m * n, m, k, n);
+        }
+        return new Tensor(Shape.of(batch, m, n), out);
     }
 
     // ------------------------------------------------------------------ comparison and printing

@@ -314,14 +314,37 @@ public final class Variable {
         return permute(axes);
     }
 
+    /**
+     * Axes {@code dim0} and {@code dim1} swapped, as torch's {@code transpose(dim0, dim1)}: the
+     * transpose of each matrix of a batch is {@code transpose(1, 2)}.
+     *
+     * @throws IllegalArgumentException naming the axis and the shape when an axis is out of range
+     */
+    public Variable transpose(int dim0, int dim1) {
+        int rank = shape().rank();
+        for (int dim : new int[] {dim0, dim1}) {
+            if (dim < 0 || dim >= rank) {
+                throw new IllegalArgumentException("transpose: axis " + dim + " is out of range for shape " + shape());
+            }
+        }
+        int[] axes = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            axes[i] = i;
+        }
+        axes[dim0] = dim1;
+        axes[dim1] = dim0;
+        return permute(axes);
+    }
+
     /** The axes reordered: output axis {@code i} is input axis {@code axes[i]}. */
     public Variable permute(int... axes) {
         return Permute.apply(this, axes);
     }
 
     /**
-     * The matrix product {@code this @ other} of two matrices. Backward, as in the notes:
-     * {@code dL/dx = dL/dy w^T} and {@code dL/dw = x^T dL/dy}.
+     * The matrix product {@code this @ other} of two matrices, or of a batch {@code [B, m, k]} with a
+     * matrix {@code [k, n]} or a batch {@code [B, k, n]}. Backward, as in the notes:
+     * {@code dL/dx = dL/dy w^T} and {@code dL/dw = x^T dL/dy} (summed over the batch for one {@code w}).
      */
     public Variable matmul(Variable other) {
         return MatMul.apply(this, other);

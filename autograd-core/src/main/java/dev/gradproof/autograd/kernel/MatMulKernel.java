@@ -29,4 +29,24 @@ public final class MatMulKernel {
             }
         }
     }
+
+    /**
+     * Writes {@code a * b} into {@code out} from the given offsets, overwriting {@code m * n}
+     * elements: one matrix of a batch stored back to back (a batched product calls it once per batch).
+     */
+    public static void matmul(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int m, int k,
+                              int n) {
+        java.util.Arrays.fill(out, outOffset, outOffset + m * n, 0.0);
+        for (int i = 0; i < m; i++) {
+            int rowA = aOffset + i * k;
+            int rowOut = outOffset + i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[rowA + p];
+                int rowB = bOffset + p * n;
+                for (int j = 0; j < n; j++) {
+                    out[rowOut + j] += aip * b[rowB + j];
+                }
+            }
+        }
+    }
 }

@@ -62,25 +62,25 @@ final class ActivationSpecs {
                         .tricky("extreme inputs +-1000 (saturated: the gradient is exactly 0)",
                                 r -> Tensor.vector(1000, -1000, 0)).build(),
                 new Unary("relu", "Variable.relu()", unary(Variable::relu, ElementwiseOracle::relu))
-                        .kink(0, "relu: x = 0 (subgradient 0)")
+                        .kink(0, "relu", "x = 0 (subgradient 0)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Unary("leakyRelu", "Variable.leakyRelu()",
                         unary(Variable::leakyRelu, x -> ElementwiseOracle.leakyRelu(x, 0.01)))
-                        .kink(0, "leakyRelu: x = 0 (subgradient 1)")
+                        .kink(0, "leakyRelu", "x = 0 (subgradient 1)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Unary("leakyRelu(slope)", "Variable.leakyRelu(double)",
                         slope(0.2), slope(3.0), slope(-0.5), slope(1.0))
-                        .kink(0, "leakyRelu: x = 0 (subgradient 1; none for slope 1, the identity)")
+                        .kink(0, "leakyRelu", "x = 0 (subgradient 1; none for slope 1, the identity)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Unary("elu", "Variable.elu()", unary(Variable::elu, x -> ElementwiseOracle.elu(x, 1.0)))
                         .domain(NORMAL_EXP)
-                        .kinkNote("elu: x = 0 in second order only (with alpha 1 the slopes meet, the curvatures"
+                        .kinkNote("elu", "x = 0 in second order only (with alpha 1 the slopes meet, the curvatures"
                                 + " 1 and 0 do not)")
                         .tricky("x = 0 exactly, where the two pieces meet with equal slopes", r -> Values.around(0, 3, 4))
                         .build(),
                 new Unary("elu(alpha)", "Variable.elu(double)", alpha(0.5), alpha(2.0), alpha(1.5))
                         .domain(NORMAL_EXP)
-                        .kink(0, "elu: x = 0 (subgradient 1)")
+                        .kink(0, "elu", "x = 0 (subgradient 1)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Unary("normalCdf", "Variable.normalCdf()", unary(Variable::normalCdf, ElementwiseOracle::normalCdf))
                         .domain(EXP_OF_SQUARE)
@@ -138,7 +138,7 @@ final class ActivationSpecs {
     /** A Maxout unit {@code max(x w1 + b1, x w2 + b2)} over a batch {@code x [N, D]}; kinks where the two maps tie. */
     private static Spec maxout() {
         return new Spec("maxout", 5, "x [N, D], w1 and w2 [D, H], b1 and b2 [H]",
-                List.of("maxout/maximum: x w1 + b1 = x w2 + b2 (a tie goes to the first map)"),
+                List.of(new Kink("maxout/maximum", "x w1 + b1 = x w2 + b2 (a tie goes to the first map)")),
                 List.of("Variable.maxout(Variable, Variable, Variable, Variable)"), set -> {
                     Random r = set.random();
                     Target t = Target.of(v -> v.get(0).maxout(v.get(1), v.get(2), v.get(3), v.get(4)));

@@ -28,7 +28,7 @@ final class ArithmeticSpecs {
                 new Binary("add", "Variable.add(Variable)", binary(Variable::add, DerivativeStructure::add))
                         .trickyFork("x + x, one variable on both sides (the gradients add at the fork)")
                         .build(),
-                new Unary("add(double)", "Variable.add(double)",
+                new Unary("addConstant", "Variable.add(double)",
                         constant("c = 2.5", x -> x.add(2.5), x -> x.add(2.5)),
                         constant("c = -1e6", x -> x.add(-1e6), x -> x.add(-1e6)),
                         constant("c = 0", x -> x.add(0.0), x -> x.add(0.0)))
@@ -40,7 +40,7 @@ final class ArithmeticSpecs {
                 new Binary("mul", "Variable.mul(Variable)", binary(Variable::mul, DerivativeStructure::multiply))
                         .trickyFork("x * x, one variable on both sides (the mul gate swaps a value with itself)")
                         .build(),
-                new Unary("mul(double)", "Variable.mul(double)",
+                new Unary("mulConstant", "Variable.mul(double)",
                         constant("a = -1.75", x -> x.mul(-1.75), x -> x.multiply(-1.75)),
                         constant("a = 1e-8", x -> x.mul(1e-8), x -> x.multiply(1e-8)),
                         constant("a = 1e4", x -> x.mul(1e4), x -> x.multiply(1e4)),
@@ -76,13 +76,13 @@ final class ArithmeticSpecs {
                                 r -> Tensor.vector(1e-4, 2e-4, 1e8))
                         .build(),
                 new Unary("abs", "Variable.abs()", unary(Variable::abs, ElementwiseOracle::abs))
-                        .kink(0, "abs: x = 0 (subgradient 0)")
+                        .kink(0, "abs", "x = 0 (subgradient 0)")
                         .tricky("at the kink x = 0 exactly", r -> Values.full(0, 2, 3)).build(),
                 new Binary("maximum", "Variable.maximum(Variable)", binary(Variable::maximum, ElementwiseOracle::maximum))
-                        .ties("maximum: a = b (a tie goes to a)")
+                        .ties("maximum", "a = b (a tie goes to a)")
                         .tricky("exact ties everywhere", ArithmeticSpecs::ties).build(),
                 new Binary("minimum", "Variable.minimum(Variable)", binary(Variable::minimum, ElementwiseOracle::minimum))
-                        .ties("minimum: a = b (a tie goes to a)")
+                        .ties("minimum", "a = b (a tie goes to a)")
                         .tricky("exact ties everywhere", ArithmeticSpecs::ties).build());
     }
 

@@ -77,7 +77,7 @@ final class Elementwise {
         private final String member;
         private final List<Variant> variants = new ArrayList<>();
         private Domain domain = REALS;
-        private final List<String> kinks = new ArrayList<>();
+        private final List<Kink> kinks = new ArrayList<>();
         private Double kink;
         private String trickyText;
         private Function<Random, Tensor> tricky;
@@ -98,16 +98,16 @@ final class Elementwise {
             return this;
         }
 
-        /** A kink at {@code at}; the samples include values at and near it. */
-        Unary kink(double at, String description) {
+        /** A kink of {@code op} at {@code at}; the samples include values at and near it. */
+        Unary kink(double at, String op, String where) {
             this.kink = at;
-            this.kinks.add(description);
+            this.kinks.add(new Kink(op, where));
             return this;
         }
 
-        /** A kink that is not at a point of the input alone (described only). */
-        Unary kinkNote(String description) {
-            this.kinks.add(description);
+        /** A kink of {@code op} that is not at a point of the input alone (described only). */
+        Unary kinkNote(String op, String where) {
+            this.kinks.add(new Kink(op, where));
             return this;
         }
 
@@ -159,7 +159,7 @@ final class Elementwise {
         private String domainText = "all reals";
         private Domain first = REALS;
         private Domain second = REALS;
-        private final List<String> kinks = new ArrayList<>();
+        private final List<Kink> kinks = new ArrayList<>();
         private boolean ties;
         private String trickyText;
         private Function<Random, In[]> tricky;
@@ -180,9 +180,9 @@ final class Elementwise {
         }
 
         /** The op has a kink where its arguments tie; the samples include ties and near ties. */
-        Binary ties(String description) {
+        Binary ties(String op, String where) {
             this.ties = true;
-            this.kinks.add(description);
+            this.kinks.add(new Kink(op, where));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.gradproof.gradcheck.catalogue;
 
 import dev.gradproof.autograd.Losses;
+import dev.gradproof.autograd.Reduction;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.autograd.Variable;
 import dev.gradproof.gradcheck.catalogue.SampleSet.In;
@@ -22,13 +23,20 @@ final class LossSpecs {
                 classification("softmaxCrossEntropy", "Losses.softmaxCrossEntropy(Variable, int[])", List.of(),
                         Losses::softmaxCrossEntropy),
                 classification("svmHinge", "Losses.svmHinge(Variable, int[])",
-                        List.of("svmHinge/relu: a margin s_j - s_y + 1 = 0 (subgradient 0)"), Losses::svmHinge),
+                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")), Losses::svmHinge),
+                classification("softmaxCrossEntropy(sum)", "Losses.softmaxCrossEntropy(Variable, int[], Reduction)",
+                        List.of(), (s, l) -> Losses.softmaxCrossEntropy(s, l, Reduction.SUM)),
+                classification("svmHinge(sum)", "Losses.svmHinge(Variable, int[], Reduction)",
+                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")),
+                        (s, l) -> Losses.svmHinge(s, l, Reduction.SUM)),
                 l2(),
-                sumSquaredError());
+                sumSquaredError("sumSquaredError", "Losses.sumSquaredError(Variable, Variable)", Reduction.SUM),
+                sumSquaredError("sumSquaredError(mean)", "Losses.sumSquaredError(Variable, Variable, Reduction)",
+                        Reduction.MEAN));
     }
 
     /** A loss of scores [N, C] against class labels: batch sizes, one class, magnitudes, and its tricky point. */
-    private static Spec classification(String name, String member, List<String> kinks,
+    private static Spec classification(String name, String member, List<Kink> kinks,
                                        BiFunction<Variable, int[], Variable> loss) {
         boolean hinge = !kinks.isEmpty();
         String domain = "scores [N, C] with N, C >= 1; labels in [0, C)";
@@ -89,13 +97,18 @@ final class LossSpecs {
         return Target.of(v -> Losses.l2(lambda, v.subList(0, weights).toArray(new Variable[0])));
     }
 
-    /** {@code sum (prediction - target)^2} in every rank, zero size, magnitudes, and a perfect prediction. */
-    private static Spec sumSquaredError() {
-        return new Spec("sumSquaredError", 2, "prediction and target of one shape", List.of(),
-                List.of("Losses.sumSquaredError(Variable, Variable)"), set -> {
+    /**
+     * {@code (prediction - target)^2} summed or averaged, in every rank, zero size (for a sum),
+     * magnitudes, and a perfect prediction.
+     */
+    private static Spec sumSquaredError(String name, String member, Reduction reduction) {
+        boolean sum = reduction == Reduction.SUM;
+        return new Spec(name, 2, "prediction and target of one shape" + (sum ? "" : ", at least one element"), List.of(),
+                List.of(member), set -> {
                     Random r = set.random();
-                    Target t = Target.of(v -> Losses.sumSquaredError(v.get(0), v.get(1)));
-                    for (int[] shape : new int[][] {{}, {5}, {3, 2}, {2, 2, 3}, {0, 2}}) {
+                    Target t = Target.of(v -> Losses.sumSquaredError(v.get(0), v.get(1), reduction));
+                    int[][] shapes = sum ? new int[][] {{}, {5}, {3, 2}, {2, 2, 3}, {0, 2}} : new int[][] {{}, {5}, {3, 2}, {2, 2, 3}};
+                    for (int[] shape : shapes) {
                         set.add(ShapeSpecs.rankName(shape), t, In.of("prediction", Values.uniform(r, -3, 3, shape)),
                                 In.of("target", Values.uniform(r, -3, 3, shape)));
                     }

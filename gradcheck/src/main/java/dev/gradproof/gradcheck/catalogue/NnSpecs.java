@@ -91,9 +91,9 @@ final class NnSpecs {
         }
         return new Spec("nn.Network", OpSpec.VARIADIC,
                 "parameters of any value; data x [N, D]; targets [N, C] (squared error) or labels in [0, C)",
-                List.of("relu: a hidden unit's input = 0", "leakyRelu: a hidden unit's input = 0",
-                        "maxout/maximum: a unit's two affine maps tie", "svmHinge/relu: a margin = 0",
-                        "elu: a hidden unit's input = 0, in second order only (alpha 1)"),
+                List.of(new Kink("relu", "a hidden unit's input = 0"), new Kink("leakyRelu", "a hidden unit's input = 0"),
+                        new Kink("maxout/maximum", "a unit's two affine maps tie"), new Kink("svmHinge/relu", "a margin = 0"),
+                        new Kink("elu", "a hidden unit's input = 0, in second order only (alpha 1)")),
                 covers, NnSpecs::sampleNetworks);
     }
 

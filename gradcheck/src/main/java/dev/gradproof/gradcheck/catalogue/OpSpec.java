@@ -17,7 +17,7 @@ public interface OpSpec {
     /** The {@link #arity()} of an op that takes any number of tensors ({@code Losses.l2}). */
     int VARIADIC = -1;
 
-    /** The op's name, unique in the catalogue: {@code "relu"}, {@code "add(double)"}, {@code "nn.Network"}. */
+    /** The op's name, unique in the catalogue: {@code "relu"}, {@code "addConstant"} (the contract kit's name of the op, one name per op), {@code "nn.Network"}. */
     String name();
 
     /** How many tensor arguments the op takes ({@link #VARIADIC} for any number); labels are not tensors. */
@@ -27,10 +27,11 @@ public interface OpSpec {
     String domain();
 
     /**
-     * Where the op is not differentiable, each as {@code "<op as gradcheck names it>: <where>"}, e.g.
-     * {@code "relu: x = 0"}, {@code "svmHinge/relu: a margin s_j - s_y + 1 = 0"}; empty for smooth ops.
+     * Where the op is not differentiable, each a {@link Kink} (the op as gradcheck names it, and
+     * where), e.g. {@code relu: x = 0}, {@code svmHinge/relu: a margin s_j - s_y + 1 = 0}; empty for
+     * smooth ops.
      */
-    List<String> kinks();
+    List<Kink> kinks();
 
     /** Whether the op's backward pass is itself differentiable, so that gradgradcheck applies. */
     boolean secondOrder();
@@ -53,12 +54,11 @@ public interface OpSpec {
         return List.of();
     }
 
-    /** The ops named in {@link #kinks()} (the text before {@code ": "}): the only kinks a check may report. */
+    /** The ops of {@link #kinks()}: the only kinks a check may report. */
     default Set<String> kinkOps() {
         Set<String> ops = new LinkedHashSet<>();
-        for (String kink : kinks()) {
-            int colon = kink.indexOf(": ");
-            ops.add(colon < 0 ? kink : kink.substring(0, colon));
+        for (Kink kink : kinks()) {
+            ops.add(kink.op());
         }
         return ops;
     }

@@ -20,9 +20,9 @@ final class ShapeSpecs {
     static List<Spec> all() {
         return List.of(
                 reduction("sum", "Variable.sum()", Variable::sum, true),
-                axisReduction("sum(axis, keepDims)", "Variable.sum(int, boolean)", true),
+                axisReduction("sumAxis", "Variable.sum(int, boolean)", true),
                 reduction("mean", "Variable.mean()", Variable::mean, false),
-                axisReduction("mean(axis, keepDims)", "Variable.mean(int, boolean)", false),
+                axisReduction("meanAxis", "Variable.mean(int, boolean)", false),
                 reshaping("sumToShape", List.of("Variable.sumToShape(Shape)"), "target broadcasts to the input's shape",
                         new int[][][] {
                             {{3, 4}, {4}}, {{3, 4}, {3, 1}},
@@ -47,7 +47,53 @@ final class ShapeSpecs {
                 axes("transpose", "Variable.transpose()", new int[][] {{3, 4}, {2, 2, 3}, {5}, {}, {0, 3}}, null),
                 axes("permute", "Variable.permute(int[])", new int[][] {{2, 3, 2}, {3, 4}, {2, 2, 3}, {0, 2, 3}, {5}},
                         new int[][] {{2, 0, 1}, {1, 0}, {1, 0, 2}, {2, 0, 1}, {0}}),
-                matmul());
+                transposeAxes(),
+                matmul(),
+                batchMatmul());
+    }
+
+    /** transpose(dim0, dim1): two axes swapped, in ranks 2 to 4, the same axis twice, and a zero-size axis. */
+    private static Spec transposeAxes() {
+        return new Spec("transposeAxes", 1, "two axes of the input (equal axes: the identity)", List.of(),
+                List.of("Variable.transpose(int, int)"), set -> {
+                    Random r = set.random();
+                    int[][] shapes = {{3, 4}, {2, 3, 4}, {2, 1, 3, 2}, {0, 3, 2}};
+                    int[][] swaps = {{0, 1}, {0, 2}, {1, 3}, {1, 2}};
+                    for (int s = 0; s < shapes.length; s++) {
+                        int[] d = swaps[s];
+                        set.add(rankName(shapes[s]) + ", axes " + d[0] + " and " + d[1],
+                                Target.of(v -> v.get(0).transpose(d[0], d[1])), In.of("x", Values.uniform(r, -3, 3, shapes[s])));
+                    }
+                    set.add("large magnitudes", Target.of(v -> v.get(0).transpose(0, 2)),
+                            In.of("x", Values.magnitudes(r, 1e3, 1e8, true, 2, 3, 4)));
+                    set.add("tiny magnitudes", Target.of(v -> v.get(0).transpose(0, 1)),
+                            In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, 3, 2)));
+                    set.tricky("one axis swapped with itself (the op returns its input)",
+                            Target.of(v -> v.get(0).transpose(1, 1)), In.of("x", Values.uniform(r, -3, 3, 2, 3)));
+                });
+    }
+
+    /** Batched matrix products: a batch with one matrix, and a batch with a batch. */
+    private static Spec batchMatmul() {
+        return new Spec("batchMatmul", 2, "a [B, N, D] and b [D, M] or [B, D, M]", List.of(),
+                List.of("Variable.matmul(Variable)"), set -> {
+                    Random r = set.random();
+                    Target t = Target.of(v -> v.get(0).matmul(v.get(1)));
+                    set.add("a batch times one matrix", t, In.of("a", Values.uniform(r, -2, 2, 3, 2, 4)),
+                            In.of("b", Values.uniform(r, -2, 2, 4, 3)));
+                    set.add("a batch times a batch", t, In.of("a", Values.uniform(r, -2, 2, 2, 3, 2)),
+                            In.of("b", Values.uniform(r, -2, 2, 2, 2, 4)));
+                    set.add("a batch of one row times one column", t, In.of("a", Values.uniform(r, -2, 2, 4, 1, 3)),
+                            In.of("b", Values.uniform(r, -2, 2, 3, 1)));
+                    set.add("large magnitudes", t, In.of("a", Values.magnitudes(r, 1e2, 1e4, true, 2, 2, 3)),
+                            In.of("b", Values.magnitudes(r, 1e2, 1e4, true, 2, 3, 2)));
+                    set.add("an empty inner dimension", t, In.of("a", Values.uniform(r, -2, 2, 2, 3, 0)),
+                            In.of("b", Values.uniform(r, -2, 2, 0, 2)));
+                    set.add("tiny magnitudes", t, In.of("a", Values.magnitudes(r, 1e-8, 1e-6, true, 2, 2, 3)),
+                            In.of("b", Values.magnitudes(r, 1e-8, 1e-6, true, 3, 2)));
+                    set.tricky("one matrix serving every element of the batch (its gradient sums over the batch)",
+                            t, In.of("a", Values.uniform(r, -2, 2, 5, 2, 2)), In.of("b", Values.uniform(r, -2, 2, 2, 2)));
+                });
     }
 
     /** A whole-tensor reduction: every rank, zero size (sum only: a mean of nothing is undefined), magnitudes. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * @param toleranceOverrides overrides with reasons (none is the rule)
  * @param sampler            adds the samples for a seed
  */
-record Spec(String name, int arity, String domain, List<String> kinks, boolean secondOrder, List<String> covers,
+record Spec(String name, int arity, String domain, List<Kink> kinks, boolean secondOrder, List<String> covers,
             List<ToleranceOverride> toleranceOverrides, Consumer<SampleSet> sampler) implements OpSpec {
 
     /** Copies the lists. */
@@ -26,7 +26,7 @@ record Spec(String name, int arity, String domain, List<String> kinks, boolean s
     }
 
     /** A spec without tolerance overrides. */
-    Spec(String name, int arity, String domain, List<String> kinks, List<String> covers, Consumer<SampleSet> sampler) {
+    Spec(String name, int arity, String domain, List<Kink> kinks, List<String> covers, Consumer<SampleSet> sampler) {
         this(name, arity, domain, kinks, true, covers, List.of(), sampler);
     }
 

@@ -27,7 +27,7 @@ class CompletenessTest {
     @Test
     void theTestFailsWhenASpecIsMissing() {
         assertThat(CoreApi.uncovered(without("relu"))).containsExactly("Variable.relu()");
-        assertThat(CoreApi.uncovered(without("add(double)"))).containsExactly("Variable.add(double)");
+        assertThat(CoreApi.uncovered(without("addConstant"))).containsExactly("Variable.add(double)");
         assertThat(CoreApi.uncovered(without("svmHinge"))).containsExactly("Losses.svmHinge(Variable, int[])");
         assertThat(CoreApi.uncovered(without("nn.Network"))).contains("nn.Network", "nn.Layer",
                 "nn.Activation.MAXOUT", "nn.Loss.SVM_HINGE").doesNotContain("nn.Linear");
@@ -57,6 +57,10 @@ class CompletenessTest {
         CoreApi.NOT_OPS.forEach((member, reason) -> assertThat(reason).as(member).isNotBlank());
     }
 
+    /** Members that two specs cover on purpose, with the reason. */
+    private static final java.util.Map<String, String> SHARED = java.util.Map.of("Variable.matmul(Variable)",
+            "one method, two ops of the kit: matmul of matrices and batchMatmul of rank-3 batches");
+
     @Test
     void everySpecCoversRealMembersAndNoMemberTwice() {
         Set<String> seen = new TreeSet<>();
@@ -64,7 +68,7 @@ class CompletenessTest {
             assertThat(spec.covers()).as(spec.name() + " covers").isNotEmpty();
             for (String member : spec.covers()) {
                 assertThat(CoreApi.members()).as(spec.name() + " covers a member of autograd-core").contains(member);
-                assertThat(seen.add(member)).as(member + " is covered by one spec only").isTrue();
+                assertThat(seen.add(member) || SHARED.containsKey(member)).as(member + " is covered by one spec only").isTrue();
             }
         }
     }

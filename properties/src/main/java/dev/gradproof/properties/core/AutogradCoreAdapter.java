@@ -11,6 +11,8 @@ import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.DenseArrays;
 
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 import dev.gradproof.properties.graph.LeafNode;
 
 import java.util.EnumSet;
@@ -94,50 +96,9 @@ public final class AutogradCoreAdapter implements AutogradAdapter<Variable> {
         return Autograd.grad(output, inputs, true);
     }
 
+    /** The op's reference in its {@link OpDeclaration}. */
     @Override
     public Variable apply(OpCall call, List<Variable> in) {
-        Variable x = in.get(0);
-        return switch (call.op()) {
-            case Ops.ADD -> x.add(in.get(1));
-            case Ops.SUB -> x.sub(in.get(1));
-            case Ops.MUL -> x.mul(in.get(1));
-            case Ops.DIV -> x.div(in.get(1));
-            case Ops.MAXIMUM -> x.maximum(in.get(1));
-            case Ops.MINIMUM -> x.minimum(in.get(1));
-            case Ops.NEG -> x.neg();
-            case Ops.EXP -> x.exp();
-            case Ops.LOG -> x.log();
-            case Ops.SQRT -> x.sqrt();
-            case Ops.SQUARE -> x.square();
-            case Ops.ABS -> x.abs();
-            case Ops.RECIPROCAL -> x.reciprocal();
-            case Ops.ADD_CONSTANT -> x.add(call.scalar());
-            case Ops.MUL_CONSTANT -> x.mul(call.scalar());
-            case Ops.POW -> x.pow(call.scalar());
-            case Ops.SIGMOID -> x.sigmoid();
-            case Ops.TANH -> x.tanh();
-            case Ops.RELU -> x.relu();
-            case Ops.LEAKY_RELU -> x.leakyRelu(call.scalar());
-            case Ops.ELU -> x.elu(call.scalar());
-            case Ops.GELU -> x.gelu();
-            case Ops.SILU -> x.silu();
-            case Ops.NORMAL_CDF -> x.normalCdf();
-            case Ops.SUM -> x.sum();
-            case Ops.MEAN -> x.mean();
-            case Ops.SUM_AXIS -> x.sum(call.axis(), call.keepDims());
-            case Ops.MEAN_AXIS -> x.mean(call.axis(), call.keepDims());
-            case Ops.BROADCAST_TO -> x.broadcastTo(Shape.of(call.ints()));
-            case Ops.RESHAPE -> x.reshape(Shape.of(call.ints()));
-            case Ops.TRANSPOSE -> x.transpose();
-            case Ops.MATMUL -> x.matmul(in.get(1));
-            case Ops.SOFTMAX -> x.softmax(call.axis());
-            case Ops.LOG_SOFTMAX -> x.logSoftmax(call.axis());
-            case Ops.MAXOUT -> x.maxout(in.get(1), in.get(2), in.get(3), in.get(4));
-            case Ops.SOFTMAX_CROSS_ENTROPY -> Losses.softmaxCrossEntropy(x, call.ints());
-            case Ops.SVM_HINGE -> Losses.svmHinge(x, call.ints());
-            case Ops.SUM_SQUARED_ERROR -> Losses.sumSquaredError(x, in.get(1));
-            case Ops.L2 -> Losses.l2(call.scalar(), in.toArray(new Variable[0]));
-            default -> throw new IllegalArgumentException("autograd-core adapter: unknown op \"" + call.op() + "\"");
-        };
+        return OpDeclarations.of(call.op()).reference().apply(call, in);
     }
 }

@@ -18,11 +18,19 @@ import java.util.Set;
  *   <li>{@link #leaf} makes a node that requires grad and accumulates gradients;</li>
  *   <li>{@link #apply} records the op in the graph (a new node for each call, even with equal inputs);</li>
  *   <li>{@link #backward} adds {@code dL/dleaf} into every leaf's gradient, where the loss is
- *       {@code <upstream, output>}; gradients add up ({@code +=}) across forks and across repeated
- *       calls, and backward may be called several times on one graph;</li>
+ *       {@code <upstream, output>}; gradients add up ({@code +=}) across forks, and across repeated
+ *       calls unless {@link #declared()} says {@link Capabilities.RepeatedBackward#RESET}; backward
+ *       may be called several times on one graph;</li>
  *   <li>{@link #grad} returns the accumulated gradient in the leaf's shape, zeros if nothing
  *       flowed there (an unused leaf, a constant).</li>
  * </ul>
+ *
+ * <p>What the engine supports beyond op names (rank, broadcasting, zero-size dimensions, parameter
+ * domains, upstream gradients, precision...) is declared by {@link #declared()}; the kit generates
+ * nothing else. To decline one input anyway, throw {@link Unsupported} with the reason: that try is
+ * skipped and counted, never failed. Any other exception or error (a {@code StackOverflowError}
+ * too) is a failure reported as "the engine threw", with its type and the graph's size. Faults
+ * the authors already know are declared by {@link #knownFaults()} and tested around.
  *
  * @param <V> the engine's node type
  */
@@ -51,6 +59,16 @@ public interface AutogradAdapter<V> {
     /** The optional features this engine implements; none by default. */
     default Set<Capability> capabilities() {
         return Set.of();
+    }
+
+    /** What the engine supports beyond its op names; {@link Capabilities#numpyStyle()} by default. */
+    default Capabilities declared() {
+        return Capabilities.numpyStyle();
+    }
+
+    /** Faults the engine's authors know of: graphs that meet one are not run, and the fault is reported as known. */
+    default List<KnownFault> knownFaults() {
+        return List.of();
     }
 
     /** A leaf that requires grad, holding {@code value}; {@code name} is for the engine's messages. */

@@ -28,12 +28,17 @@ import java.util.Set;
  * <tr><td>sumAxis, meanAxis</td><td>x</td><td>along one axis</td><td>{@code axis}, {@code keepDims}</td></tr>
  * <tr><td>broadcastTo, reshape</td><td>x</td><td>x in another shape</td><td>{@code ints} = target dims</td></tr>
  * <tr><td>transpose</td><td>x</td><td>axes reversed</td><td></td></tr>
+ * <tr><td>transposeAxes</td><td>x</td><td>two axes swapped (torch's transpose(dim0, dim1))</td><td>{@code ints} = dim0, dim1</td></tr>
  * <tr><td>matmul</td><td>x [m, k], w [k, n]</td><td>the matrix product</td><td></td></tr>
+ * <tr><td>batchMatmul</td><td>x [B, m, k], w [k, n] or [B, k, n]</td><td>a matrix product per batch element</td><td></td></tr>
  * <tr><td>softmax, logSoftmax</td><td>x</td><td>along an axis</td><td>{@code axis}</td></tr>
  * <tr><td>maxout</td><td>x [N, D], w1 [D, H], b1 [H], w2, b2</td><td>max(x w1 + b1, x w2 + b2)</td><td></td></tr>
  * <tr><td>softmaxCrossEntropy, svmHinge</td><td>scores [N, C]</td><td>mean over the batch; hinge margin 1</td>
  *     <td>{@code ints} = labels</td></tr>
+ * <tr><td>softmaxCrossEntropy(sum), svmHinge(sum)</td><td>scores [N, C]</td><td>the same losses summed over the
+ *     batch (torch's reduction="sum")</td><td>{@code ints} = labels</td></tr>
  * <tr><td>sumSquaredError</td><td>prediction, target</td><td>sum (p - t)^2</td><td></td></tr>
+ * <tr><td>sumSquaredError(mean)</td><td>prediction, target</td><td>mean (p - t)^2 (the mean squared error)</td><td></td></tr>
  * <tr><td>l2</td><td>w1, ..., wn</td><td>lambda sum of all squared elements</td><td>{@code scalar} = lambda</td></tr>
  * </table>
  */
@@ -70,26 +75,34 @@ public final class Ops {
     public static final String BROADCAST_TO = "broadcastTo";
     public static final String RESHAPE = "reshape";
     public static final String TRANSPOSE = "transpose";
+    public static final String TRANSPOSE_AXES = "transposeAxes";
     public static final String MATMUL = "matmul";
+    public static final String BATCH_MATMUL = "batchMatmul";
     public static final String SOFTMAX = "softmax";
     public static final String LOG_SOFTMAX = "logSoftmax";
     public static final String MAXOUT = "maxout";
     public static final String SOFTMAX_CROSS_ENTROPY = "softmaxCrossEntropy";
     public static final String SVM_HINGE = "svmHinge";
+    public static final String SOFTMAX_CROSS_ENTROPY_SUM = "softmaxCrossEntropy(sum)";
+    public static final String SVM_HINGE_SUM = "svmHinge(sum)";
     public static final String SUM_SQUARED_ERROR = "sumSquaredError";
+    public static final String MEAN_SQUARED_ERROR = "sumSquaredError(mean)";
     public static final String L2 = "l2";
 
     /** Every op of the vocabulary, in the order the generators list them. */
     public static final List<String> ALL = List.of(ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, NEG, EXP, LOG, SQRT,
             SQUARE, ABS, RECIPROCAL, ADD_CONSTANT, MUL_CONSTANT, POW, SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU,
-            SILU, NORMAL_CDF, SUM, MEAN, SUM_AXIS, MEAN_AXIS, BROADCAST_TO, RESHAPE, TRANSPOSE, MATMUL, SOFTMAX,
-            LOG_SOFTMAX, MAXOUT, SOFTMAX_CROSS_ENTROPY, SVM_HINGE, SUM_SQUARED_ERROR, L2);
+            SILU, NORMAL_CDF, SUM, MEAN, SUM_AXIS, MEAN_AXIS, BROADCAST_TO, RESHAPE, TRANSPOSE, TRANSPOSE_AXES, MATMUL,
+            BATCH_MATMUL, SOFTMAX,
+            LOG_SOFTMAX, MAXOUT, SOFTMAX_CROSS_ENTROPY, SVM_HINGE, SOFTMAX_CROSS_ENTROPY_SUM, SVM_HINGE_SUM, SUM_SQUARED_ERROR,
+            MEAN_SQUARED_ERROR, L2);
 
     /** The activations of the notes. */
     public static final Set<String> ACTIVATIONS = Set.of(SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SILU, MAXOUT);
 
     /** The losses of the notes. */
-    public static final Set<String> LOSSES = Set.of(SUM_SQUARED_ERROR, SOFTMAX_CROSS_ENTROPY, SVM_HINGE);
+    public static final Set<String> LOSSES = Set.of(SUM_SQUARED_ERROR, SOFTMAX_CROSS_ENTROPY, SVM_HINGE,
+            SOFTMAX_CROSS_ENTROPY_SUM, SVM_HINGE_SUM, MEAN_SQUARED_ERROR);
 
     /** The ops every engine must declare. */
     public static final Set<String> REQUIRED = Set.of(ADD, SUM);

@@ -44,6 +44,12 @@ public final class GradArbitraries {
         return Shapes.broadcastGroups(base, count);
     }
 
+    /** Groups of {@code count} shapes that broadcast together under {@code rule}, derived from shapes of {@code base}. */
+    public static Arbitrary<BroadcastShapes> broadcastGroups(ShapeArbitrary base, int count,
+                                                           dev.gradproof.properties.engine.Capabilities.Broadcasting rule) {
+        return Shapes.broadcastGroups(base, count, rule);
+    }
+
     /** Chains of 1 to 4 matrices that can be multiplied in order. */
     public static Arbitrary<MatMulChain> matmulChains() {
         return Shapes.matmulChains();

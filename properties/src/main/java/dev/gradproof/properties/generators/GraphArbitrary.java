@@ -1,7 +1,9 @@
 package dev.gradproof.properties.generators;
 
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpDeclarations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,17 +25,14 @@ import java.util.Set;
  */
 public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
 
-    /** Ops whose derivatives of every order are continuous on the generated domains. */
-    public static final Set<String> SMOOTH_OPS = Set.of(Ops.ADD, Ops.SUB, Ops.MUL, Ops.DIV, Ops.NEG, Ops.EXP,
-            Ops.LOG, Ops.SQRT, Ops.SQUARE, Ops.RECIPROCAL, Ops.ADD_CONSTANT, Ops.MUL_CONSTANT, Ops.POW, Ops.SIGMOID,
-            Ops.TANH, Ops.GELU, Ops.SILU, Ops.NORMAL_CDF, Ops.SUM, Ops.MEAN, Ops.SUM_AXIS, Ops.MEAN_AXIS,
-            Ops.BROADCAST_TO, Ops.RESHAPE, Ops.TRANSPOSE, Ops.MATMUL, Ops.SOFTMAX, Ops.LOG_SOFTMAX,
-            Ops.SOFTMAX_CROSS_ENTROPY, Ops.SUM_SQUARED_ERROR, Ops.L2);
+    /** Ops whose derivatives of every order are continuous on the generated domains (from their declarations). */
+    public static final Set<String> SMOOTH_OPS = OpDeclarations.smooth();
 
     private List<String> ops = Ops.ALL;
     private static final int MAX_LEAVES = 3;
 
     private int maxSteps = 10;
+    private Capabilities capabilities = Capabilities.numpyStyle();
     private boolean scalarOutput = true;
 
     GraphArbitrary() {
@@ -55,6 +54,16 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
         }
         GraphArbitrary clone = typedClone();
         clone.ops = Ops.ALL.stream().filter(allowed::contains).toList();
+        return clone;
+    }
+
+    /**
+     * Graphs within what an engine declares: tensors of at most its rank, binary ops only between
+     * shapes its broadcasting takes, op parameters from its domains in its parameter precision.
+     */
+    public GraphArbitrary capabilities(Capabilities declared) {
+        GraphArbitrary clone = typedClone();
+        clone.capabilities = declared;
         return clone;
     }
 
@@ -90,9 +99,10 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
     /** Sets of {@code min..max} branches over shared leaves, with the graph of their sum. */
     public Arbitrary<ForkedGraph> forked(int minBranches, int maxBranches) {
         List<String> allowed = ops;
+        Capabilities declared = capabilities;
         return Combinators.combine(baseDims(), leafMasks(), pool(), steps().list().ofMinSize(minBranches)
                         .ofMaxSize(maxBranches).withoutEdgeCases())
-                .as((dims, masks, pool, bodies) -> RandomGraphBuilder.buildForked(allowed,
+                .as((dims, masks, pool, bodies) -> RandomGraphBuilder.buildForked(allowed, declared,
                         new GraphRecipe(dims, masks, pool, bodies)));
     }
 
@@ -100,13 +110,14 @@ public final class GraphArbitrary extends ArbitraryDecorator<GraphSpec> {
     protected Arbitrary<GraphSpec> arbitrary() {
         List<String> allowed = ops;
         boolean scalar = scalarOutput;
+        Capabilities declared = capabilities;
         return Combinators.combine(baseDims(), leafMasks(), pool(), steps())
-                .as((dims, masks, pool, steps) -> RandomGraphBuilder.build(allowed,
+                .as((dims, masks, pool, steps) -> RandomGraphBuilder.build(allowed, declared,
                         new GraphRecipe(dims, masks, pool, List.of(steps)), scalar));
     }
 
-    private static Arbitrary<List<Integer>> baseDims() {
-        return Arbitraries.integers().between(1, 4).shrinkTowards(1).list().ofMaxSize(3);
+    private Arbitrary<List<Integer>> baseDims() {
+        return Arbitraries.integers().between(1, 4).shrinkTowards(1).list().ofMaxSize(Math.min(3, capabilities.maxRank()));
     }
 
     private static Arbitrary<List<Integer>> leafMasks() {

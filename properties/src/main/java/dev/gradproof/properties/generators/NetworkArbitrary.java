@@ -1,9 +1,12 @@
 package dev.gradproof.properties.generators;
 
 import dev.gradproof.autograd.Shape;
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,11 +31,14 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
     private static final List<String> ACTIVATION_ORDER =
             List.of(Ops.RELU, Ops.SIGMOID, Ops.TANH, Ops.LEAKY_RELU, Ops.ELU, Ops.GELU, Ops.SILU, Ops.MAXOUT);
     private static final List<String> LOSS_ORDER =
-            List.of(Ops.SUM_SQUARED_ERROR, Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE);
+            List.of(Ops.SUM_SQUARED_ERROR, Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE, Ops.MEAN_SQUARED_ERROR,
+                    Ops.SOFTMAX_CROSS_ENTROPY_SUM, Ops.SVM_HINGE_SUM);
     private static final double[] LAMBDAS = {0, 0.01, 0.1, 1.0};
 
     private List<String> activations = ACTIVATION_ORDER;
     private List<String> losses = LOSS_ORDER;
+    private boolean l2 = true;
+    private Capabilities capabilities = Capabilities.numpyStyle();
     private int maxDepth = 4;
     private int maxWidth = 16;
 
@@ -52,7 +58,20 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
         NetworkArbitrary clone = typedClone();
         clone.activations = ACTIVATION_ORDER.stream().filter(allowed::contains).toList();
         clone.losses = LOSS_ORDER.stream().filter(allowed::contains).toList();
+        clone.l2 = allowed.contains(Ops.L2);
         return clone;
+    }
+
+    /** Networks whose op parameters (Leaky ReLU's slope, ELU's alpha) lie in the declared domains. */
+    public NetworkArbitrary capabilities(Capabilities declared) {
+        NetworkArbitrary clone = typedClone();
+        clone.capabilities = declared;
+        return clone;
+    }
+
+    /** Whether the networks may add an L2 penalty (only when {@link Ops#L2} is allowed). */
+    public boolean usesL2() {
+        return l2;
     }
 
     /** True when an engine with these ops can run generated networks. */
@@ -81,11 +100,14 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
                 .as(Layer::new).list().ofMinSize(1).ofMaxSize(maxDepth);
         Arbitrary<Integer> batch = Arbitraries.integers().between(1, 4);
         Arbitrary<Integer> lossChoice = Arbitraries.integers().between(0, 99);
-        Arbitrary<Integer> lambdaChoice = Arbitraries.integers().between(0, LAMBDAS.length - 1);
+        // LAMBDAS[0] = 0 is "no L2": the only choice for an engine that does not declare l2
+        Arbitrary<Integer> lambdaChoice = Arbitraries.integers().between(0, l2 ? LAMBDAS.length - 1 : 0);
+        OpCall leakyRelu = OpCall.withScalar(Ops.LEAKY_RELU, capabilities.parameters(Ops.LEAKY_RELU, new double[] {0.01})[0]);
+        OpCall elu = OpCall.withScalar(Ops.ELU, capabilities.parameters(Ops.ELU, new double[] {1.0})[0]);
         Arbitrary<List<Double>> pool = Arbitraries.doubles().between(-1, 1).ofScale(2).list().ofMinSize(1).ofMaxSize(16);
         return Combinators.combine(layers, width, batch, lossChoice, lambdaChoice, pool)
                 .as((ls, d, n, loss, lambda, values) -> build(ls, d, n, lossList.get(loss % lossList.size()),
-                        LAMBDAS[lambda], loss, acts, new ValuePool(values)));
+                        LAMBDAS[lambda], loss, acts, new ValuePool(values), leakyRelu, elu));
     }
 
     /** One layer's width and its activation choice. */
@@ -93,7 +115,8 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
     }
 
     private static NetworkSpec build(List<Layer> layers, int inputs, int batch, String loss, double lambda,
-                                     int labelSeed, List<String> acts, ValuePool pool) {
+                                     int labelSeed, List<String> acts, ValuePool pool, OpCall leakyRelu,
+                                     OpCall elu) {
         GraphSpec.Builder g = GraphSpec.builder();
         int h = g.constant("x", pool.next(Shape.of(batch, inputs), 1.0));
         int fanIn = inputs;
@@ -117,7 +140,7 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
             } else {
                 h = g.apply(OpCall.of(Ops.ADD), g.apply(OpCall.of(Ops.MATMUL), h, w), b);
                 if (act != null) {
-                    h = g.apply(activation(act), h);
+                    h = g.apply(act.equals(Ops.LEAKY_RELU) ? leakyRelu : act.equals(Ops.ELU) ? elu : OpCall.of(act), h);
                 }
             }
             if (hidden) {
@@ -133,17 +156,10 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
         return new NetworkSpec(batch, inputs, widths, used, loss, lambda, g.build(total));
     }
 
-    private static OpCall activation(String act) {
-        return switch (act) {
-            case Ops.LEAKY_RELU -> OpCall.withScalar(act, 0.01);
-            case Ops.ELU -> OpCall.withScalar(act, 1.0);
-            default -> OpCall.of(act);
-        };
-    }
 
     private static int lossNode(GraphSpec.Builder g, int scores, String loss, int batch, int classes, int labelSeed,
                                 ValuePool pool) {
-        if (loss.equals(Ops.SUM_SQUARED_ERROR)) {
+        if (OpDeclarations.of(loss).parameter() != OpDeclaration.Parameter.LABELS) {
             int target = g.constant("y", pool.next(Shape.of(batch, classes), 1.0));
             return g.apply(OpCall.of(loss), scores, target);
         }

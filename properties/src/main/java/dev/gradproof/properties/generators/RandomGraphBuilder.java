@@ -2,9 +2,13 @@ package dev.gradproof.properties.generators;
 
 import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.Interval;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,14 +34,9 @@ final class RandomGraphBuilder {
     /** Broadcast results larger than this are avoided. */
     private static final int MAX_SIZE = 256;
 
-    private static final double[] ADD_CONSTANTS = {1, -0.5, 2, -3};
-    private static final double[] MUL_CONSTANTS = {2, -1, 0.5, -3};
-    private static final double[] POWERS = {2, 3, 0.5, 1.5, -1};
-    private static final double[] SLOPES = {0.01, 0.1, 0.2};
-    private static final double[] ALPHAS = {1, 0.5, 2};
-    private static final double[] LAMBDAS = {0.1, 0.5, 1};
 
     private final List<String> ops;
+    private final Capabilities declared;
     private final Set<String> available;
     private final ValuePool pool;
     private final GraphSpec.Builder builder = GraphSpec.builder();
@@ -47,23 +46,24 @@ final class RandomGraphBuilder {
     private List<Integer> visible = new ArrayList<>();
     private int names;
 
-    private RandomGraphBuilder(List<String> ops, List<Double> pool) {
+    private RandomGraphBuilder(List<String> ops, Capabilities declared, List<Double> pool) {
         this.ops = List.copyOf(ops);
+        this.declared = declared;
         this.available = Set.copyOf(ops);
         this.pool = new ValuePool(pool);
     }
 
     /** A graph from the recipe's first body; scalar output (the sum of its results) or its last op's tensor. */
-    static GraphSpec build(List<String> ops, GraphRecipe recipe, boolean scalarOutput) {
-        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+    static GraphSpec build(List<String> ops, Capabilities declared, GraphRecipe recipe, boolean scalarOutput) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, declared, recipe.pool());
         b.addLeaves(recipe);
         int output = b.body(recipe.bodies().get(0), scalarOutput);
         return b.builder.build(output);
     }
 
     /** One graph per body over shared leaves, and their sum. */
-    static ForkedGraph buildForked(List<String> ops, GraphRecipe recipe) {
-        RandomGraphBuilder b = new RandomGraphBuilder(ops, recipe.pool());
+    static ForkedGraph buildForked(List<String> ops, Capabilities declared, GraphRecipe recipe) {
+        RandomGraphBuilder b = new RandomGraphBuilder(ops, declared, recipe.pool());
         b.addLeaves(recipe);
         List<Integer> outputs = new ArrayList<>();
         for (List<Step> steps : recipe.bodies()) {
@@ -81,8 +81,28 @@ final class RandomGraphBuilder {
     private void addLeaves(GraphRecipe recipe) {
         Shape base = Shape.of(recipe.baseDims().stream().mapToInt(Integer::intValue).toArray());
         for (int mask : recipe.leafMasks()) {
-            leaves.add(freshLeaf("x", Shapes.broadcastable(base, mask)));
+            leaves.add(freshLeaf("x", Shapes.broadcastable(base, allowedMask(mask))));
         }
+    }
+
+    /** The broadcast mask within the declared broadcasting: none keeps the shape, same rank drops no axis. */
+    private int allowedMask(int mask) {
+        return Shapes.within(mask, declared.broadcasting());
+    }
+
+    /** True when the declared broadcasting takes {@code a} and {@code b} in one elementwise op. */
+    private boolean broadcastable(Shape a, Shape b) {
+        return switch (declared.broadcasting()) {
+            case NONE -> a.equals(b);
+            case SAME_RANK -> a.rank() == b.rank() && broadcastSize(a, b) <= MAX_SIZE;
+            case NUMPY -> broadcastSize(a, b) <= MAX_SIZE;
+        };
+    }
+
+    /** The parameter for {@code op}: the {@code p}-th of the engine's declared domain, else of the op's declaration. */
+    private double parameter(String op, int p) {
+        double[] values = declared.parameters(op, OpDeclarations.of(op).defaults());
+        return values[p % values.length];
     }
 
     private int freshLeaf(String prefix, Shape shape) {
@@ -138,15 +158,23 @@ final class RandomGraphBuilder {
             case Ops.BROADCAST_TO -> broadcastTo(pick(visible, step.a()), p);
             case Ops.RESHAPE -> reshape(pick(visible, step.a()), p);
             case Ops.MATMUL -> matmul(step);
+            case Ops.BATCH_MATMUL -> batchMatmul(step);
+            case Ops.TRANSPOSE_AXES -> withRankAtLeast(2, step.a(), x -> {
+                int rank = builder.shape(x).rank();
+                int first = p % rank;
+                int second = (first + 1 + (p / rank) % (rank - 1)) % rank;
+                return emit(OpCall.withInts(op, first, second), x);
+            });
             case Ops.MAXOUT -> maxout(step);
-            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE -> classifierLoss(op, step);
-            case Ops.SUM_SQUARED_ERROR -> {
+            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE, Ops.SOFTMAX_CROSS_ENTROPY_SUM, Ops.SVM_HINGE_SUM ->
+                    classifierLoss(op, step);
+            case Ops.SUM_SQUARED_ERROR, Ops.MEAN_SQUARED_ERROR -> {
                 int x = pick(visible, step.a());
                 emit(OpCall.of(op), x, freshLeaf("y", builder.shape(x)));
             }
             case Ops.L2 -> {
                 int x = pick(visible, step.a());
-                double lambda = LAMBDAS[(p / 2) % LAMBDAS.length];
+                double lambda = parameter(op, p / 2);
                 if (p % 2 == 1) {
                     emit(OpCall.withScalar(op, lambda), x, pick(visible, step.b()));
                 } else {
@@ -159,14 +187,8 @@ final class RandomGraphBuilder {
 
     private void unary(String op, Step step) {
         int p = step.param();
-        OpCall call = switch (op) {
-            case Ops.ADD_CONSTANT -> OpCall.withScalar(op, ADD_CONSTANTS[p % ADD_CONSTANTS.length]);
-            case Ops.MUL_CONSTANT -> OpCall.withScalar(op, MUL_CONSTANTS[p % MUL_CONSTANTS.length]);
-            case Ops.POW -> OpCall.withScalar(op, POWERS[p % POWERS.length]);
-            case Ops.LEAKY_RELU -> OpCall.withScalar(op, SLOPES[p % SLOPES.length]);
-            case Ops.ELU -> OpCall.withScalar(op, ALPHAS[p % ALPHAS.length]);
-            default -> OpCall.of(op);
-        };
+        OpCall call = OpDeclarations.of(op).parameter() == OpDeclaration.Parameter.SCALAR
+                ? OpCall.withScalar(op, parameter(op, p)) : OpCall.of(op);
         int x = pick(visible, step.a());
         if (needsPositiveInput(call)) {
             x = positive(x, p);
@@ -178,11 +200,7 @@ final class RandomGraphBuilder {
     }
 
     private static boolean needsPositiveInput(OpCall call) {
-        return switch (call.op()) {
-            case Ops.LOG, Ops.SQRT, Ops.RECIPROCAL -> true;
-            case Ops.POW -> call.scalar() != Math.rint(call.scalar()) || call.scalar() < 0;
-            default -> false;
-        };
+        return OpDeclarations.of(call.op()).needsPositiveInput(call);
     }
 
     private void binary(String op, Step step) {
@@ -191,9 +209,9 @@ final class RandomGraphBuilder {
         Shape shape = builder.shape(a);
         int b;
         if (p % 4 == 3) {
-            b = freshLeaf("x", Shapes.broadcastable(shape, p / 4));
+            b = freshLeaf("x", Shapes.broadcastable(shape, allowedMask(p / 4)));
         } else {
-            b = pick(visibleWhere(s -> broadcastSize(shape, s) <= MAX_SIZE), step.b());
+            b = pick(visibleWhere(s -> broadcastable(shape, s)), step.b());
         }
         if ((p / 4) % 2 == 1) {
             int t = a;
@@ -230,7 +248,7 @@ final class RandomGraphBuilder {
         if (ones >= 0 && p % 2 == 0) {
             target = dims.clone();
             target[ones] = grown;
-        } else if (dims.length < 4) {
+        } else if (dims.length < Math.min(4, declared.maxRank())) {
             target = new int[dims.length + 1];
             target[0] = grown;
             System.arraycopy(dims, 0, target, 1, dims.length);
@@ -242,7 +260,8 @@ final class RandomGraphBuilder {
 
     private void reshape(int x, int p) {
         int size = builder.shape(x).size();
-        int[][] targets = {{size}, {1, size}, {size, 1}};
+        int[][] targets = declared.maxRank() >= 2 ? new int[][] {{size}, {1, size}, {size, 1}}
+                : declared.maxRank() == 1 ? new int[][] {{size}} : new int[0][];
         for (int i = 0; i < targets.length; i++) {
             int[] target = targets[(p + i) % targets.length];
             if (!Shape.of(target).equals(builder.shape(x))) {
@@ -263,6 +282,20 @@ final class RandomGraphBuilder {
         int w = p % 2 == 0 && !partners.isEmpty() ? pick(partners, step.b())
                 : freshLeaf("w", Shape.of(k, 1 + (p / 2) % 4));
         emit(OpCall.of(Ops.MATMUL), x, w);
+    }
+
+    /** A rank-3 batch times a matrix or a batch: a visible rank-3 node, or none. */
+    private void batchMatmul(Step step) {
+        List<Integer> batches = visibleWhere(s -> s.rank() == 3);
+        if (batches.isEmpty()) {
+            return;
+        }
+        int x = pick(batches, step.a());
+        Shape s = builder.shape(x);
+        int p = step.param();
+        int n = 1 + (p / 2) % 3;
+        Shape w = p % 2 == 0 ? Shape.of(s.dim(2), n) : Shape.of(s.dim(0), s.dim(2), n);
+        emit(OpCall.of(Ops.BATCH_MATMUL), x, freshLeaf("w", w));
     }
 
     private void maxout(Step step) {
@@ -294,6 +327,9 @@ final class RandomGraphBuilder {
 
     /** A matrix operand: a visible rank-2 node, or a node reshaped to one row; -1 if impossible. */
     private int matrix(int choice) {
+        if (declared.maxRank() < 2) {
+            return -1;
+        }
         List<Integer> matrices = visibleWhere(s -> s.rank() == 2);
         if (!matrices.isEmpty()) {
             return pick(matrices, choice);
@@ -367,7 +403,7 @@ final class RandomGraphBuilder {
             in.add(bounds.get(input));
             shapes.add(builder.shape(input));
         }
-        return Interval.of(call, in, shapes);
+        return OpDeclarations.of(call.op()).interval().apply(call, in, shapes);
     }
 
     private void track(Interval range) {

@@ -1,6 +1,7 @@
 package dev.gradproof.properties.generators;
 
 import dev.gradproof.autograd.Shape;
+import dev.gradproof.properties.engine.Capabilities;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,8 +32,25 @@ final class Shapes {
 
     /** {@code count} shapes that broadcast together, derived from one base shape. */
     static Arbitrary<BroadcastShapes> broadcastGroups(ShapeArbitrary base, int count) {
+        return broadcastGroups(base, count, Capabilities.Broadcasting.NUMPY);
+    }
+
+    /**
+     * {@code count} shapes that broadcast together under {@code rule}: equal shapes for
+     * {@code NONE}, shapes of one rank for {@code SAME_RANK}.
+     */
+    static Arbitrary<BroadcastShapes> broadcastGroups(ShapeArbitrary base, int count, Capabilities.Broadcasting rule) {
         return Combinators.combine(base, Arbitraries.integers().between(0, MASKS).list().ofSize(count))
-                .as((shape, masks) -> new BroadcastShapes(masks.stream().map(m -> broadcastable(shape, m)).toList()));
+                .as((shape, masks) -> new BroadcastShapes(masks.stream().map(m -> broadcastable(shape, within(m, rule))).toList()));
+    }
+
+    /** The part of a broadcast mask that {@code rule} allows: none, or no dropped leading axes. */
+    static int within(int mask, Capabilities.Broadcasting rule) {
+        return switch (rule) {
+            case NONE -> 0;
+            case SAME_RANK -> mask & ~3;
+            case NUMPY -> mask;
+        };
     }
 
     /** Chains of 1 to 4 matrices with dimensions from 1 to 6. */

@@ -1,7 +1,11 @@
 package dev.gradproof.properties.graph;
 
 import dev.gradproof.properties.engine.AutogradAdapter;
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.DenseArray;
+import dev.gradproof.properties.engine.OpCall;
+import dev.gradproof.properties.engine.Ops;
+import dev.gradproof.properties.engine.Unsupported;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,10 +60,32 @@ public final class Evaluation<V> {
         return backward(DenseArray.scalar(1.0));
     }
 
-    /** Backward from the output with the given upstream gradient. */
+    /**
+     * Backward from the output with the given upstream gradient. An engine that declares no
+     * upstream support ({@link Capabilities#upstream()}) gets it as backward of
+     * {@code sum(output * upstream)} from upstream 1, with the upstream as one more leaf whose
+     * gradient is never read; that needs {@link Ops#MUL} unless the upstream is the scalar 1.
+     *
+     * @throws Unsupported when the engine can take the upstream neither way
+     */
     public Evaluation<V> backward(DenseArray upstream) {
-        EngineFailure.during(engine.name(), "in backward", spec, () -> {
-            engine.backward(output(), upstream);
+        boolean seedOnly = upstream.shape().length == 0 && upstream.get(0) == 1.0
+                && spec.outputShape().isScalar();
+        if (engine.declared().upstream() || seedOnly) {
+            EngineFailure.during(engine.name(), "in backward", spec, () -> {
+                engine.backward(output(), upstream);
+                return this;
+            });
+            return this;
+        }
+        if (!engine.ops().contains(Ops.MUL) || !engine.ops().contains(Ops.SUM)) {
+            throw new Unsupported("backward with an upstream gradient " + upstream.shapeString() + ": " + engine.name()
+                    + " declares no upstream support and not both mul and sum to apply one");
+        }
+        EngineFailure.during(engine.name(), "in backward of sum(output * upstream)", spec, () -> {
+            V weights = engine.leaf("upstream", upstream);
+            V loss = engine.apply(OpCall.of(Ops.SUM), List.of(engine.apply(OpCall.of(Ops.MUL), List.of(output(), weights))));
+            engine.backward(loss, DenseArray.scalar(1.0));
             return this;
         });
         return this;

@@ -1,12 +1,7 @@
 package dev.gradproof.properties.graph;
 
-import dev.gradproof.properties.engine.OpCall;
-import dev.gradproof.properties.engine.Ops;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Prints a {@link GraphSpec} as an expression: leaves as {@code x0[2,3]}, the arithmetic gates
@@ -39,7 +34,7 @@ final class ExpressionPrinter {
                 continue;
             }
             if (node instanceof LeafNode leaf) {
-                text[i] = leaf.name() + dims(leaf.shape().dims());
+                text[i] = leaf.name() + OpDeclarations.dims(leaf.shape().dims());
                 continue;
             }
             OpNode op = (OpNode) node;
@@ -58,56 +53,21 @@ final class ExpressionPrinter {
     }
 
     private static boolean isInfix(String op) {
-        return switch (op) {
-            case Ops.ADD, Ops.SUB, Ops.MUL, Ops.DIV, Ops.ADD_CONSTANT, Ops.MUL_CONSTANT, Ops.NEG -> true;
-            default -> false;
-        };
+        return OpDeclarations.find(op).map(OpDeclaration::infix).orElse(false);
     }
 
     private String expression(OpNode node) {
-        OpCall call = node.call();
-        List<Integer> in = node.inputs();
-        return switch (call.op()) {
-            case Ops.ADD -> operand(in.get(0)) + " + " + operand(in.get(1));
-            case Ops.SUB -> operand(in.get(0)) + " - " + operand(in.get(1));
-            case Ops.MUL -> operand(in.get(0)) + " * " + operand(in.get(1));
-            case Ops.DIV -> operand(in.get(0)) + " / " + operand(in.get(1));
-            case Ops.NEG -> "-" + operand(in.get(0));
-            case Ops.ADD_CONSTANT -> operand(in.get(0)) + (call.scalar() < 0 ? " - " + number(-call.scalar())
-                    : " + " + number(call.scalar()));
-            case Ops.MUL_CONSTANT -> number(call.scalar()) + " * " + operand(in.get(0));
-            case Ops.LEAKY_RELU, Ops.ELU, Ops.POW -> call(call.op(), in, number(call.scalar()));
-            case Ops.SUM_AXIS -> call(Ops.SUM, in, axis(call));
-            case Ops.MEAN_AXIS -> call(Ops.MEAN, in, axis(call));
-            case Ops.SOFTMAX, Ops.LOG_SOFTMAX -> call(call.op(), in, "axis=" + call.axis());
-            case Ops.BROADCAST_TO, Ops.RESHAPE -> call(call.op(), in, dims(call.ints()));
-            case Ops.SOFTMAX_CROSS_ENTROPY, Ops.SVM_HINGE -> call(call.op(), in, "labels=" + dims(call.ints()));
-            case Ops.L2 -> Ops.L2 + "(" + number(call.scalar()) + ", " + args(in) + ")";
-            default -> call(call.op(), in, null);
-        };
-    }
-
-    private String call(String name, List<Integer> in, String parameter) {
-        return name + "(" + args(in) + (parameter == null ? "" : ", " + parameter) + ")";
-    }
-
-    private String args(List<Integer> in) {
-        return in.stream().map(i -> text[i]).collect(Collectors.joining(", "));
+        List<String> operands = node.inputs().stream().map(this::operand).toList();
+        if (node.op().equals(ShapeRules.DETACH)) {
+            return ShapeRules.DETACH + "(" + text[node.inputs().get(0)] + ")";
+        }
+        OpDeclaration declaration = OpDeclarations.of(node.op());
+        // a call's arguments need no parentheses: they are separated by commas
+        return declaration.printer().print(node.call(), declaration.infix() ? operands
+                : node.inputs().stream().map(i -> text[i]).toList());
     }
 
     private String operand(int index) {
         return infix[index] ? "(" + text[index] + ")" : text[index];
-    }
-
-    private static String axis(OpCall call) {
-        return "axis=" + call.axis() + (call.keepDims() ? ", keepDims" : "");
-    }
-
-    private static String dims(int[] dims) {
-        return Arrays.toString(dims).replace(" ", "");
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

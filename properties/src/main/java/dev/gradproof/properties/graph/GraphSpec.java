@@ -4,6 +4,7 @@ import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.engine.DenseArray;
+import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 
 import java.util.ArrayList;
@@ -217,12 +218,14 @@ public final class GraphSpec {
                     + leafIndices().size() + " leaves in " + this);
         }
         List<V> built = new ArrayList<>(nodes.size());
+        List<KnownFault> faults = engine.knownFaults();
         int nextLeaf = 0;
         for (Node node : nodes) {
             if (node instanceof LeafNode) {
                 built.add(leaves.get(nextLeaf++));
             } else {
                 OpNode op = (OpNode) node;
+                meetsNoKnownFault(op, faults);
                 List<V> inputs = new ArrayList<>(op.inputs().size());
                 for (int input : op.inputs()) {
                     inputs.add(built.get(input));
@@ -232,6 +235,22 @@ public final class GraphSpec {
             }
         }
         return new Evaluation<>(this, engine, built);
+    }
+
+    /** Throws {@link KnownFaultMet} when the op node is a case of a fault the engine declared. */
+    private void meetsNoKnownFault(OpNode op, List<KnownFault> faults) {
+        if (faults.isEmpty()) {
+            return;
+        }
+        List<int[]> shapes = new ArrayList<>();
+        for (int input : op.inputs()) {
+            shapes.add(nodes.get(input).shape().dims());
+        }
+        for (KnownFault fault : faults) {
+            if (fault.matches(op.call(), shapes)) {
+                throw new KnownFaultMet(fault);
+            }
+        }
     }
 
     /**
@@ -270,9 +289,19 @@ public final class GraphSpec {
         return 31 * nodes.hashCode() + output;
     }
 
-    /** The graph as an expression; see the class comment. */
+    /** Graphs larger than this many nodes print as a summary, not as an expression. */
+    public static final int MAX_PRINTED_NODES = 2000;
+
+    /**
+     * The graph as an expression (see the class comment); a graph of more than
+     * {@value #MAX_PRINTED_NODES} nodes (a deep chain) as a summary of its size and ops, since its
+     * expression would be as long as the graph is deep.
+     */
     @Override
     public String toString() {
+        if (nodes.size() > MAX_PRINTED_NODES) {
+            return "<" + nodes.size() + " nodes (" + opCount() + " ops: " + opNames() + "), too large to print>";
+        }
         return ExpressionPrinter.print(this);
     }
 

@@ -16,8 +16,18 @@ import java.util.List;
 final class Check {
 
     private static final int SHOWN = 3;
+    /** How much wider the error bounds are for the engine now under test: its precision against float64's. */
+    private static final ThreadLocal<Double> BOUND_SCALE = ThreadLocal.withInitial(() -> 1.0);
 
     private Check() {
+    }
+
+    /**
+     * Widens every bound of {@link #close} on this thread by {@code scale} (2^29 for a float32
+     * engine, whose unit roundoff is 2^29 times float64's); 1 restores them.
+     */
+    static void scaleBoundsBy(double scale) {
+        BOUND_SCALE.set(scale);
     }
 
     /** A failure of {@code invariant} about {@code subject}, with the graph or case it happened in. */
@@ -49,6 +59,10 @@ final class Check {
         shape(invariant, variable, actual, shape, subject);
         double[] got = actual.data();
         double[] allowed = tolerance.allowed(got, expected);
+        double scale = BOUND_SCALE.get();
+        for (int i = 0; i < allowed.length; i++) {
+            allowed[i] *= scale;
+        }
         List<Integer> bad = new ArrayList<>();
         for (int i = 0; i < got.length; i++) {
             if (!(Math.abs(got[i] - expected[i]) <= allowed[i])) {
@@ -67,6 +81,20 @@ final class Check {
                     .append(String.format("%.1e", allowed[i])).append(')');
         }
         throw failure(invariant, detail.toString(), subject);
+    }
+
+    /**
+     * Fails unless {@code actual} has the shape and every element is within {@code bound} of the
+     * expected one: a bound stated for the engine's precision already, not widened again.
+     */
+    static void closeUnscaled(String invariant, String variable, DenseArray actual, double[] expected, int[] shape,
+                              double bound, Object subject) {
+        double scale = BOUND_SCALE.get();
+        close(invariant, variable, actual, expected, shape, (a, e) -> {
+            double[] allowed = new double[a.length];
+            java.util.Arrays.fill(allowed, bound / scale);
+            return allowed;
+        }, subject);
     }
 
     /** Fails unless the two arrays are bitwise equal. */

@@ -1,6 +1,7 @@
 package dev.gradproof.properties.kit;
 
 import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.CheckVerdict;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.Mode;
 import dev.gradproof.properties.graph.GraphSpec;
@@ -25,7 +26,9 @@ public final class GradcheckVerdicts {
         for (Mode mode : new Mode[] {Mode.FAST, Mode.SAMPLED}) {
             GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).record(false).check();
             if (!result.passed()) {
-                throw new AssertionError("gradcheck " + mode + " failed on graph " + graph + "\n"
+                throw new AssertionError("gradcheck " + mode + " " + (result.verdict() == CheckVerdict.INCONCLUSIVE
+                        ? "could not verify (INCONCLUSIVE, not a pass)" : "failed") + " in graph (" + graph.size()
+                        + " nodes): " + graph + "\n"
                         + result.failureMessage() + "\nat the leaves\n" + leafValues(graph));
             }
         }

@@ -3,7 +3,9 @@ package dev.gradproof.properties.kit;
 import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.properties.generators.BroadcastShapes;
+import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.generators.GradArbitraries;
+import dev.gradproof.properties.generators.ShapeArbitrary;
 import dev.gradproof.properties.generators.TensorArbitrary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,18 +46,29 @@ final class KitCases {
         return Arbitraries.doubles().between(-3, 3).ofScale(3).list().ofMinSize(1).ofMaxSize(16);
     }
 
-    /** Inputs of broadcast-compatible shapes (rank up to 3, empty dimensions included). */
-    static Arbitrary<GateCase> broadcastGates() {
-        Arbitrary<BroadcastShapes> shapes = GradArbitraries.broadcastGroups(GradArbitraries.shapes().rank(0, 3), 2);
+    /** Shapes of rank 0 to 3 within the declared rank, empty dimensions only if declared. */
+    static ShapeArbitrary shapes(Capabilities declared) {
+        ShapeArbitrary shapes = GradArbitraries.shapes().rank(0, Math.min(3, declared.maxRank()));
+        return declared.zeroSizeDims() ? shapes : shapes.nonEmpty();
+    }
+
+    /** Tensors of {@link #shapes} with values in [-3, 3]. */
+    static Arbitrary<Tensor> tensors(Capabilities declared) {
+        return Combinators.combine(shapes(declared), pool()).as(TensorArbitrary::fill);
+    }
+
+    /** Inputs of shapes that broadcast together under the declared rule (rank up to 3). */
+    static Arbitrary<GateCase> broadcastGates(Capabilities declared) {
+        Arbitrary<BroadcastShapes> shapes = GradArbitraries.broadcastGroups(shapes(declared), 2, declared.broadcasting());
         return Combinators.combine(shapes, pool(), pool(), pool()).as((s, pa, pb, pg) -> new GateCase(
                 TensorArbitrary.fill(s.get(0), pa), TensorArbitrary.fill(s.get(1), pb), TensorArbitrary.fill(s.result(), pg)));
     }
 
     /** Inputs of one shape, {@code b} at least {@link #MAX_GATE_MARGIN} above or below {@code a} everywhere. */
-    static Arbitrary<GateCase> separatedGates() {
+    static Arbitrary<GateCase> separatedGates(Capabilities declared) {
         Arbitrary<Double> gap = Arbitraries.doubles().between(-2, 2).ofScale(3)
                 .map(u -> u >= 0 ? MAX_GATE_MARGIN + u : -MAX_GATE_MARGIN + u);
-        return Combinators.combine(GradArbitraries.shapes().rank(0, 3), pool(), gap.list().ofMinSize(1).ofMaxSize(16), pool())
+        return Combinators.combine(shapes(declared), pool(), gap.list().ofMinSize(1).ofMaxSize(16), pool())
                 .as((shape, pa, gaps, pg) -> {
                     Tensor a = TensorArbitrary.fill(shape, pa);
                     Tensor d = TensorArbitrary.fill(shape, gaps);
@@ -64,8 +77,8 @@ final class KitCases {
     }
 
     /** Three tensors of one shape: {@code a} as the copied input, {@code b} and {@code upstream} as two weights. */
-    static Arbitrary<GateCase> sameShapeTriples() {
-        return Combinators.combine(GradArbitraries.shapes().rank(0, 3), pool(), pool(), pool())
+    static Arbitrary<GateCase> sameShapeTriples(Capabilities declared) {
+        return Combinators.combine(shapes(declared), pool(), pool(), pool())
                 .as((shape, pa, pb, pg) -> new GateCase(TensorArbitrary.fill(shape, pa), TensorArbitrary.fill(shape, pb),
                         TensorArbitrary.fill(shape, pg)));
     }

@@ -2,18 +2,22 @@ package dev.gradproof.properties.kit;
 
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.engine.AutogradAdapter.Capability;
-import dev.gradproof.properties.generators.NetworkArbitrary;
+import dev.gradproof.properties.engine.Capabilities;
+import dev.gradproof.properties.recording.KitOutcome;
+import dev.gradproof.properties.recording.PropertyRunRecorder;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Skips a property of {@link AutogradContract} annotated with {@link Requires} when the engine
- * lacks what it needs, naming what is missing. Runs before any try, so a skip is never counted as
- * a rejected try.
+ * lacks what it needs (an op, a capability, a rank, numpy broadcasting, float64), naming its rule
+ * and what is missing, and records the skip for the report. Runs before any try, so a skip is
+ * never counted as a rejected try.
  */
 public final class RequirementsHook implements SkipExecutionHook {
 
@@ -24,22 +28,44 @@ public final class RequirementsHook implements SkipExecutionHook {
         if (requires.isEmpty() || container.isEmpty() || !AutogradContract.class.isAssignableFrom(container.get())) {
             return SkipResult.doNotSkip();
         }
-        AutogradAdapter<?> engine = ((AutogradContract<?>) context.newInstance(container.get())).engine();
+        AutogradContract<?> contract = (AutogradContract<?>) context.newInstance(container.get());
+        AutogradAdapter<?> engine = contract.engine();
+        List<String> missing = missing(requires.get(), engine, contract);
+        if (missing.isEmpty()) {
+            return SkipResult.doNotSkip();
+        }
+        Optional<Rule> rule = context.findAnnotation(Verifies.class).map(Verifies::value);
+        String reason = "not supported: " + engine.name() + " does not declare " + String.join(", ", missing);
+        rule.ifPresent(r -> PropertyRunRecorder.recordSkipped(context, reason, new KitOutcome(r.id(), r.statement(),
+                engine.name(), KitOutcome.Verdict.SKIPPED, reason, Map.of(), Map.of(), null, contract.failuresExpected())));
+        return SkipResult.skip(rule.map(r -> r.id() + " ").orElse("") + reason);
+    }
+
+    private static List<String> missing(Requires needs, AutogradAdapter<?> engine, AutogradContract<?> contract) {
+        Capabilities declared = engine.declared();
         List<String> missing = new ArrayList<>();
-        for (String op : requires.get().ops()) {
+        for (String op : needs.ops()) {
             if (!engine.ops().contains(op)) {
                 missing.add("op " + op);
             }
         }
-        for (Capability capability : requires.get().capabilities()) {
+        for (Capability capability : needs.capabilities()) {
             if (!engine.capabilities().contains(capability)) {
                 missing.add("capability " + capability);
             }
         }
-        if (requires.get().networks() && !NetworkArbitrary.supports(engine.ops())) {
-            missing.add("the ops of a network (matmul, add and a loss)");
+        if (needs.networks() && !contract.runsNetworks()) {
+            missing.add("the ops of a network (matmul, add and a loss) with rank 2 and numpy broadcasting");
         }
-        return missing.isEmpty() ? SkipResult.doNotSkip()
-                : SkipResult.skip("not supported: " + engine.name() + " does not declare " + String.join(", ", missing));
+        if (declared.maxRank() < needs.minRank()) {
+            missing.add("tensors of rank " + needs.minRank() + " (max rank " + declared.maxRank() + ")");
+        }
+        if (needs.numpyBroadcasting() && declared.broadcasting() != Capabilities.Broadcasting.NUMPY) {
+            missing.add("numpy broadcasting of a bias [H] to [N, H] (broadcasting " + declared.broadcasting() + ")");
+        }
+        if (needs.float64() && declared.precision() != Capabilities.Precision.FLOAT64) {
+            missing.add("float64 values for finite differences (precision " + declared.precision() + ")");
+        }
+        return missing;
     }
 }

@@ -24,6 +24,15 @@ public @interface Requires {
     /** Optional adapter features the invariant uses. */
     Capability[] capabilities() default {};
 
-    /** Whether the invariant runs generated networks (matmul, add and a loss). */
+    /** Whether the invariant runs generated networks (matmul, add and a loss, numpy broadcasting of the bias). */
     boolean networks() default false;
+
+    /** The least tensor rank the invariant uses. */
+    int minRank() default 0;
+
+    /** Whether the invariant adds a bias [H] to a batch [N, H] (numpy broadcasting). */
+    boolean numpyBroadcasting() default false;
+
+    /** Whether the invariant needs float64 values (finite differences). */
+    boolean float64() default false;
 }

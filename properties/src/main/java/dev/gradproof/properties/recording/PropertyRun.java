@@ -27,6 +27,8 @@ import java.util.List;
  * @param expectedFailure true when the property's class or method is tagged {@code expected-failure}
  *                        (a suite that proves the kit finds a broken engine's faults): a report shows
  *                        its failure apart
+ * @param kit             for a property of the contract kit, its rule and what it found
+ *                        ({@link KitOutcome}); null for other properties
  */
 public record PropertyRun(
         String format,
@@ -48,12 +50,13 @@ public record PropertyRun(
         String timestamp,
         long durationMillis,
         String javaVersion,
-        boolean expectedFailure) {
+        boolean expectedFailure,
+        KitOutcome kit) {
 
     /** The value of {@link #format()}. */
     public static final String FORMAT = "gradproof-property-run";
-    /** The version of the layout. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The version of the layout: 2 added {@link #kit()}. */
+    public static final int SCHEMA_VERSION = 2;
 
     /** Copies the lists. */
     public PropertyRun {
@@ -62,15 +65,15 @@ public record PropertyRun(
         originalSample = originalSample == null ? List.of() : List.copyOf(originalSample);
     }
 
-    /** A run not marked as expected to fail. */
-    public PropertyRun(String format, int schemaVersion, String testClass, String property, String label,
-                       String status, int tries, int checks, Integer configuredTries, String seed, String generation,
+    /** A run without kit outcome, not marked as expected to fail: the layout of schema 1. */
+    public PropertyRun(String format, int schemaVersion, String testClass, String property, String label, String status,
+                       int tries, int checks, Integer configuredTries, String seed, String generation,
                        List<Report> statistics, List<String> counterexample, Integer shrinkingSteps,
                        List<String> originalSample, String failure, String timestamp, long durationMillis,
                        String javaVersion) {
-        this(format, schemaVersion, testClass, property, label, status, tries, checks, configuredTries, seed,
-                generation, statistics, counterexample, shrinkingSteps, originalSample, failure, timestamp,
-                durationMillis, javaVersion, false);
+        this(format, schemaVersion, testClass, property, label, status, tries, checks, configuredTries, seed, generation,
+                statistics, counterexample, shrinkingSteps, originalSample, failure, timestamp, durationMillis,
+                javaVersion, false, null);
     }
 
     /** {@code SimpleClassName.property}. */

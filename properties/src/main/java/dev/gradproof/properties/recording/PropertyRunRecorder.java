@@ -56,10 +56,11 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
         List<PropertyRun.Report> reports = new ArrayList<>();
         context.wrapReporter(reporter -> new CapturingReporter(reporter, reports));
         long start = System.nanoTime();
+        KitOutcomes.clear();
         PropertyExecutionResult result = property.execute();
         long millis = (System.nanoTime() - start) / 1_000_000;
         try {
-            write(runOf(context, result, reports, millis), ResultRecorder.directory());
+            write(runOf(context, result, reports, millis, KitOutcomes.take()), ResultRecorder.directory());
         } catch (RuntimeException e) {
             System.err.println("gradproof: could not record property " + context.extendedLabel() + ": " + e.getMessage());
         }
@@ -68,7 +69,7 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
 
     /** The record of a finished run. */
     static PropertyRun runOf(PropertyLifecycleContext context, PropertyExecutionResult result,
-                             List<PropertyRun.Report> reports, long millis) {
+                             List<PropertyRun.Report> reports, long millis, KitOutcome kit) {
         Method method = context.targetMethod();
         List<String> counterexample = result.shrunkSample().map(PropertyRunRecorder::texts).orElse(List.of());
         List<String> original = result.originalSample().map(PropertyRunRecorder::texts).orElse(List.of());
@@ -79,7 +80,27 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
                 result.countChecks(), context.attributes().tries().orElse(null), result.seed().orElse(null),
                 context.attributes().generation().map(Enum::name).orElse(null), reports, counterexample, steps,
                 original, failure, Instant.now().toString(), millis, System.getProperty("java.version"),
-                TestContexts.expectedToFail(context.containerClass(), method));
+                TestContexts.expectedToFail(context.containerClass(), method), kit);
+    }
+
+    /**
+     * Records a property that was skipped before it ran (jqwik calls no around-property hook for
+     * it): status {@code SKIPPED}, no tries, the reason as its failure and in the kit outcome.
+     */
+    public static void recordSkipped(net.jqwik.api.lifecycle.LifecycleContext context, String reason, KitOutcome kit) {
+        if (!ResultRecorder.enabled(true) || context.optionalElement().isEmpty()) {
+            return;
+        }
+        try {
+            String container = context.optionalContainerClass().map(Class::getName).orElse("");
+            String method = context.optionalElement().get() instanceof Method m ? m.getName() : context.label();
+            write(new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, container, method, context.label(),
+                    "SKIPPED", 0, 0, null, null, null, List.of(), List.of(), null, List.of(), reason,
+                    Instant.now().toString(), 0, System.getProperty("java.version"), false, kit),
+                    ResultRecorder.directory());
+        } catch (RuntimeException e) {
+            System.err.println("gradproof: could not record skipped property " + context.label() + ": " + e.getMessage());
+        }
     }
 
     private static List<String> texts(FalsifiedSample sample) {

@@ -2,22 +2,13 @@ package dev.gradproof.properties.broken;
 
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.kit.AutogradContract;
+import dev.gradproof.properties.kit.KitRun;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.gradproof.gradcheck.model.TestContext;
 import net.jqwik.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The contract kit finds each deliberate fault of {@link MiniEngine} and shrinks it to a graph of a
@@ -33,8 +24,7 @@ class BrokenEngineTest {
      * be shrunk away. Generated graphs have up to dozens of nodes, so the bound still proves shrinking.
      */
     private static final int FEW_NODES = 8;
-    private static final Pattern NODES = Pattern.compile("graph \\((\\d+) nodes\\)");
-    private static final Pattern SEED = Pattern.compile("seed = (-?\\d+)");
+
 
     /** The contract run against the mini engine with one fault switched on (or none). */
     abstract static class MiniEngineContract extends AutogradContract<MiniEngine.Node> {
@@ -73,6 +63,12 @@ class BrokenEngineTest {
         }
     }
 
+    static class SortsRecursively extends MiniEngineContract {
+        MiniEngine.Fault fault() {
+            return MiniEngine.Fault.RECURSIVE_TOPOLOGICAL_SORT;
+        }
+    }
+
     @Test
     void aCorrectForeignEnginePassesTheContract() {
         KitRun run = KitRun.of(Correct.class);
@@ -82,14 +78,14 @@ class BrokenEngineTest {
                         "twoGraphsOfOneFunctionHaveOneGradient", "addGateDistributesTheUpstream");
         assertThat(run.skipped()).as("skipped for want of ops or capabilities, with the reason")
                 .containsKey("hessianVectorProductsMatchFiniteDifferences")
-                .allSatisfy((property, reason) -> assertThat(reason).startsWith("not supported: mini engine"));
+                .allSatisfy((property, reason) -> assertThat(reason).matches("KIT-\\d{3} not supported: mini engine .*"));
     }
 
     @Test
     void forgettingToAccumulateAtForksIsFoundAndShrunk() {
         KitRun run = KitRun.of(ForgetsToAccumulate.class);
-        run.assertFoundAndShrunk("forksAccumulateTheBranchGradients", "fork accumulation");
-        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", "f + f gives twice the gradient of f");
+        run.assertFoundAndShrunk("forksAccumulateTheBranchGradients", FEW_NODES, "fork accumulation");
+        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", FEW_NODES, "f + f gives twice the gradient of f");
         // the copy gate builds a fork in every try (sum(x p) + sum(x q)), so it always sees the fault too;
         // the shared-node property finds it only when its random graphs happen to share a node
         assertThat(run.failures()).containsKey("copyGateAddsTheBranchUpstreams");
@@ -99,74 +95,29 @@ class BrokenEngineTest {
     void broadcastingWithoutReducingIsFoundAndShrunk() {
         KitRun run = KitRun.of(BroadcastsWithoutReducing.class);
         // found either by the shape check or by the engine itself tripping over a wrong shape
-        run.assertFoundAndShrunk("gradientsHaveTheShapesOfTheirVariables", "gradient shape", "in backward");
+        run.assertFoundAndShrunk("gradientsHaveTheShapesOfTheirVariables", FEW_NODES, "gradient shape", "in backward");
         assertThat(run.failures()).containsKey("addGateDistributesTheUpstream");
+    }
+
+    /**
+     * The recursive sort passes every random graph (they are shallow) and only the deep-graph rule
+     * sees it: as a crash ("the engine threw StackOverflowError"), not a wrong gradient, with the
+     * graph's size and the least failing depth found by halving.
+     */
+    @Test
+    void aRecursiveTopologicalSortIsFoundByTheDeepGraphRule() {
+        KitRun run = KitRun.of(SortsRecursively.class);
+        assertThat(run.failures()).as("failures of the recursive sort").containsOnlyKeys("deepChainsAndDiamondsBackpropagate");
+        assertThat(run.failures().get("deepChainsAndDiamondsBackpropagate"))
+                .startsWith("KIT-902 ")
+                .contains("the engine threw: mini engine (RECURSIVE_TOPOLOGICAL_SORT) threw StackOverflowError in backward")
+                .contains("deep chain h = h + x of depth 100000 (100001 nodes)")
+                .containsPattern("depth \\d+ passes, \\d+ fails");
     }
 
     @Test
     void swappingSubOperandsIsFoundAndShrunk() {
         KitRun run = KitRun.of(SwapsSubOperands.class);
-        run.assertFoundAndShrunk("twoGraphsOfOneFunctionHaveOneGradient", "a - b = a + (-b)");
-    }
-
-    /** One run of a kit class: each property's outcome, failure message and jqwik report. */
-    private record KitRun(String kit, Map<String, String> failures, Map<String, String> skipped,
-                          java.util.Set<String> passed, Map<String, String> reports) {
-
-        static KitRun of(Class<?> kit) {
-            EngineExecutionResults results = EngineTestKit.engine("jqwik")
-                    .selectors(selectClass(kit))
-                    .configurationParameter("jqwik.tries.default", "100")
-                    .configurationParameter("jqwik.database", "")
-                    .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-                    .execute();
-            Map<String, String> failures = new LinkedHashMap<>();
-            java.util.Set<String> passed = new java.util.TreeSet<>();
-            for (Event event : results.testEvents().finished().list()) {
-                String property = event.getTestDescriptor().getDisplayName();
-                TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
-                if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                    passed.add(property);
-                } else {
-                    failures.put(property, result.getThrowable().map(Throwable::getMessage).orElse(result.getStatus().toString()));
-                }
-            }
-            Map<String, String> skipped = new LinkedHashMap<>();
-            results.testEvents().skipped().stream().forEach(e ->
-                    skipped.put(e.getTestDescriptor().getDisplayName(), e.getRequiredPayload(String.class)));
-            Map<String, String> reports = new LinkedHashMap<>();
-            results.allEvents().reportingEntryPublished().stream().forEach(e -> {
-                String property = e.getTestDescriptor().getDisplayName();
-                e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().values()
-                        .forEach(text -> reports.merge(property, text, (a, b) -> a + "\n" + b));
-            });
-            return new KitRun(kit.getSimpleName(), failures, skipped, passed, reports);
-        }
-
-        /**
-         * The property failed with one of the expected messages (the invariant's, or the engine's
-         * own exception as the kit reports it) on a graph of at most {@link #FEW_NODES} nodes.
-         */
-        void assertFoundAndShrunk(String property, String... messages) {
-            assertThat(failures).as("properties failed by " + kit).containsKey(property);
-            String message = failures.get(property);
-            String report = reports.getOrDefault(property, "");
-            Matcher seed = SEED.matcher(report);
-            Matcher nodes = NODES.matcher(message);
-            System.out.println("[" + kit + "] " + property + " failed"
-                    + (seed.find() ? " with seed " + seed.group(1) : "") + ":\n" + message
-                    + "\n  " + shrunkSample(report));
-            assertThat(message).as("failure of " + property).containsAnyOf(messages);
-            assertThat(report).as("jqwik's report of " + property).contains("Shrunk Sample").contains("seed = ");
-            assertThat(nodes.find()).as("the failure names the graph and its size: " + message).isTrue();
-            assertThat(Integer.parseInt(nodes.group(1))).as("nodes of the shrunk graph of " + property)
-                    .isLessThanOrEqualTo(FEW_NODES);
-        }
-
-        private static String shrunkSample(String report) {
-            int start = report.indexOf("Shrunk Sample");
-            int end = report.indexOf("Original Sample");
-            return start < 0 ? "(no shrunk sample)" : report.substring(start, end < 0 ? report.length() : end).trim();
-        }
+        run.assertFoundAndShrunk("twoGraphsOfOneFunctionHaveOneGradient", FEW_NODES, "a - b = a + (-b)");
     }
 }

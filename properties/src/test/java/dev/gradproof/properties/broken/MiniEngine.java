@@ -29,7 +29,9 @@ final class MiniEngine implements AutogradAdapter<MiniEngine.Node> {
         /** Passes the upstream of a broadcasting gate back without summing it to the input's shape. */
         BROADCASTS_WITHOUT_REDUCING,
         /** Gives sub's first operand the negated upstream and its second the upstream. */
-        SWAPS_SUB_OPERANDS
+        SWAPS_SUB_OPERANDS,
+        /** Sorts the graph recursively, as micrograd does: the stack overflows on deep graphs. */
+        RECURSIVE_TOPOLOGICAL_SORT
     }
 
     /** A node: value, parents, and the local backward from the upstream to one gradient per parent. */
@@ -104,7 +106,11 @@ final class MiniEngine implements AutogradAdapter<MiniEngine.Node> {
     @Override
     public void backward(Node output, DenseArray upstream) {
         List<Node> order = new ArrayList<>();
-        topological(output, new IdentityHashMap<>(), order);
+        if (fault == Fault.RECURSIVE_TOPOLOGICAL_SORT) {
+            topological(output, new IdentityHashMap<>(), order);
+        } else {
+            iterativeTopological(output, order);
+        }
         Map<Node, Tensor> grads = new IdentityHashMap<>();
         grads.put(output, Tensor.of(upstream.data(), upstream.shape()));
         for (int i = order.size() - 1; i >= 0; i--) {
@@ -125,6 +131,31 @@ final class MiniEngine implements AutogradAdapter<MiniEngine.Node> {
                 } else {
                     grads.merge(parent, local[k], Tensor::plus);
                 }
+            }
+        }
+    }
+
+    /** Depth-first post-order with an explicit stack: each node after all of its parents. */
+    private static void iterativeTopological(Node output, List<Node> order) {
+        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> next = new java.util.ArrayDeque<>();
+        seen.put(output, Boolean.TRUE);
+        stack.push(output);
+        next.push(0);
+        while (!stack.isEmpty()) {
+            Node node = stack.peek();
+            int k = next.pop();
+            if (k < node.parents.size()) {
+                next.push(k + 1);
+                Node parent = node.parents.get(k);
+                if (seen.put(parent, Boolean.TRUE) == null) {
+                    stack.push(parent);
+                    next.push(0);
+                }
+            } else {
+                stack.pop();
+                order.add(node);
             }
         }
     }

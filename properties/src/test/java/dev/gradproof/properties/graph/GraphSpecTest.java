@@ -151,49 +151,95 @@ class GraphSpecTest {
         assertThat(unused.toString()).isEqualTo(spec.toString());
     }
 
+    /** autograd-core under another name, for engines that break one method. */
+    private static class CoreUnderAnotherName implements AutogradAdapter<Variable> {
+        private final String name;
+
+        CoreUnderAnotherName(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> ops() {
+            return CORE.ops();
+        }
+
+        @Override
+        public Variable leaf(String leafName, DenseArray value) {
+            return CORE.leaf(leafName, value);
+        }
+
+        @Override
+        public Variable apply(OpCall call, List<Variable> inputs) {
+            return CORE.apply(call, inputs);
+        }
+
+        @Override
+        public void backward(Variable output, DenseArray upstream) {
+            CORE.backward(output, upstream);
+        }
+
+        @Override
+        public DenseArray value(Variable node) {
+            return CORE.value(node);
+        }
+
+        @Override
+        public DenseArray grad(Variable node) {
+            return CORE.grad(node);
+        }
+    }
+
     @Test
     void anEnginesExceptionIsReportedWithWhatItWasDoingAndTheGraph() {
-        AutogradAdapter<Variable> crashing = new AutogradAdapter<>() {
-            @Override
-            public String name() {
-                return "crashing engine";
-            }
-
-            @Override
-            public Set<String> ops() {
-                return Set.of(Ops.ADD, Ops.SUM, Ops.MUL);
-            }
-
-            @Override
-            public Variable leaf(String name, DenseArray value) {
-                return CORE.leaf(name, value);
-            }
-
+        AutogradAdapter<Variable> crashing = new CoreUnderAnotherName("crashing engine") {
             @Override
             public Variable apply(OpCall call, List<Variable> inputs) {
                 throw new IllegalStateException("no " + call.op() + " today");
             }
-
-            @Override
-            public void backward(Variable output, DenseArray upstream) {
-                CORE.backward(output, upstream);
-            }
-
-            @Override
-            public DenseArray value(Variable node) {
-                return CORE.value(node);
-            }
-
-            @Override
-            public DenseArray grad(Variable node) {
-                return CORE.grad(node);
-            }
         };
         assertThatThrownBy(() -> notesExample().evaluate(crashing))
                 .isInstanceOf(EngineFailure.class)
-                .hasMessage("crashing engine threw IllegalStateException applying add (node 3): no add today\n"
+                .hasMessage("the engine threw: crashing engine threw IllegalStateException applying add (node 3): no add today\n"
                         + "  in graph (5 nodes): (x[] + y[]) * z[]")
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aStackOverflowInBackwardIsCapturedWithItsTypeAndTheGraphSize() {
+        AutogradAdapter<Variable> overflowing = new CoreUnderAnotherName("overflowing engine") {
+            @Override
+            public void backward(Variable output, DenseArray upstream) {
+                recurse(0);
+            }
+
+            private int recurse(int depth) {
+                return recurse(depth + 1) + 1;
+            }
+        };
+        assertThatThrownBy(() -> notesExample().evaluate(overflowing).backward())
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.thrown()).isEqualTo("java.lang.StackOverflowError");
+                    assertThat(e.graphSize()).isEqualTo(5);
+                    assertThat(e.duringWhat()).isEqualTo("in backward");
+                })
+                .hasMessageStartingWith("the engine threw: overflowing engine threw StackOverflowError in backward")
+                .hasCauseInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
+    void aGraphTooLargeToPrintPrintsItsSizeAndOps() {
+        GraphSpec.Builder b = GraphSpec.builder();
+        int h = b.leaf("x", Tensor.scalar(1));
+        for (int i = 0; i < GraphSpec.MAX_PRINTED_NODES; i++) {
+            h = b.apply(OpCall.of(Ops.NEG), h);
+        }
+        assertThat(b.build(h)).hasToString("<2001 nodes (2000 ops: [neg]), too large to print>");
     }
 
     @Test

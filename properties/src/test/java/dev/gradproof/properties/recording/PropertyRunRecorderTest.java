@@ -142,4 +142,20 @@ class PropertyRunRecorderTest {
         assertThat(PropertyRunJson.read(PropertyRunJson.write(run))).isEqualTo(run);
         assertThat(run.shortName()).isEqualTo("B.p");
     }
+
+    @Test
+    void aKitOutcomeRoundTripsThroughJsonWithItsLabelledCounts() {
+        KitOutcome kit = new KitOutcome("KIT-902", "chains and diamonds ...", "mini", KitOutcome.Verdict.ENGINE_THREW,
+                "the engine threw: mini threw StackOverflowError in backward", java.util.Map.of("mul of [2]", 3),
+                java.util.Map.of("matmul: issue 7", 2), new KitOutcome.Crash("java.lang.StackOverflowError", "in backward",
+                100001), false);
+        PropertyRun run = new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "a.B", "p", "B:p", "FAILED", 1,
+                1, null, "123", null, List.of(), List.of(), null, List.of(), "AssertionError: KIT-902", "2026-01-01T00:00:00Z",
+                12, "17", kit);
+
+        assertThat(PropertyRunJson.read(PropertyRunJson.write(run))).isEqualTo(run);
+        assertThat(kit.labelledCounts()).containsExactlyInAnyOrder("tries declined by the engine: 3 (mul of [2])",
+                "tries not run, known fault: 2 (matmul: issue 7)");
+        assertThat(KitOutcome.firstLine("one\ntwo")).isEqualTo("one");
+    }
 }

@@ -34,7 +34,7 @@ public final class CatalogueSource implements CheckSource {
         String inputs = spec.arity() == OpSpec.VARIADIC ? "any number of inputs"
                 : spec.arity() + (spec.arity() == 1 ? " input" : " inputs");
         return spec.name() + " (" + inputs + "): " + spec.domain()
-                + (spec.kinks().isEmpty() ? "" : "; kinks: " + String.join(", ", spec.kinks()))
+                + (spec.kinks().isEmpty() ? "" : "; kinks: " + String.join(", ", spec.kinks().stream().map(Object::toString).toList()))
                 + (spec.secondOrder() ? "; second order" : "");
     }
 

@@ -77,7 +77,7 @@ public final class GradproofCommand implements Callable<Integer> {
 
     @Option(names = "--ops", split = ",(?![^(]*\\))", splitSynopsisLabel = ",", paramLabel = "OP",
             description = "Which ops of the catalogue to check, by name as --list prints them, comma-separated"
-                    + " (quote names with parentheses: --ops 'relu,sum(axis, keepDims)');"
+                    + " (quote names with parentheses: --ops 'relu,leakyRelu(slope)');"
                     + " 'network' is the notes' network, 'none' checks no catalogue op. Default: all ops and the network"
                     + " (with --source or --classpath: every check of your code).")
     List<String> ops;
