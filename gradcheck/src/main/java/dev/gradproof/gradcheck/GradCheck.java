@@ -110,6 +110,7 @@ public final class GradCheck {
     private Boolean record;
     private String replayEntry;
     private String replayTerminal = ".check()";
+    private boolean propagateCrashes;
 
     private GradCheck(Function<List<Variable>, Variable> autograd, CheckedFunction checked,
                       DoubleBackward doubleBackward, boolean secondOrder, String entry) {
@@ -360,6 +361,18 @@ public final class GradCheck {
         return this;
     }
 
+    /**
+     * What a function that throws or crashes (a {@code StackOverflowError}, an {@code OutOfMemoryError})
+     * does to the check: by default it is a recorded failure ({@code FUNCTION_COMPLETES}) naming the
+     * throwable; with {@code true}, {@link #check()} throws a
+     * {@link dev.gradproof.gradcheck.engine.GradCheckException} whose cause is the throwable, for a
+     * harness that reports crashes itself (the contract kit does).
+     */
+    public GradCheck propagateCrashes(boolean propagate) {
+        this.propagateCrashes = propagate;
+        return this;
+    }
+
     /** Records the result as JSON ({@code true}) or not ({@code false}), overriding the system property. */
     public GradCheck record(boolean enabled) {
         this.record = enabled;
@@ -422,7 +435,7 @@ public final class GradCheck {
                 .withMaxDetectableError(maxDetectableError);
         CheckOptions options = new CheckOptions(secondOrder ? CheckKind.GRADGRADCHECK : CheckKind.GRADCHECK, mode,
                 tolerances, usedSeed, samples, directions, projections, fullJacobianLimit, parallelism, mask,
-                recordsPerInput, confidence, label, op, replay(usedSeed, tolerances));
+                recordsPerInput, confidence, label, op, replay(usedSeed, tolerances), propagateCrashes);
         var context = TestContexts.current();
         GradCheckResult result = GradChecker.run(function, point, options).withContext(context.orElse(null));
         boolean write = record != null ? record : ResultRecorder.enabled(context.isPresent());

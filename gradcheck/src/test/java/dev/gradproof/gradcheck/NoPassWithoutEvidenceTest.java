@@ -4,6 +4,8 @@ import dev.gradproof.gradcheck.model.CheckVerdict;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.Mode;
 import dev.gradproof.gradcheck.model.SanityCheck;
+import dev.gradproof.gradcheck.model.TestContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -14,9 +16,13 @@ import static dev.gradproof.gradcheck.assertj.GradProofAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The soundness cases: each is foreign code on which an earlier gradcheck claimed a PASS without
+ * Tagged {@value TestContext#EXPECTED_FAILURE_TAG}: most checks here must not pass, and the report
+ * counts them apart.
+ *
+ * <p>The soundness cases: each is foreign code on which an earlier gradcheck claimed a PASS without
  * evidence, or raised a false alarm. Every expected derivative is a closed form written here.
  */
+@Tag(TestContext.EXPECTED_FAILURE_TAG)
 class NoPassWithoutEvidenceTest {
 
     // ------------------------------------------------------------------ noise, kinks and nothing compared

@@ -72,6 +72,17 @@ final class Values {
         return Tensor.full(Shape.of(shape), value);
     }
 
+    /**
+     * Every element on the kink at {@code kink} but the last, which lies {@code away} from it: the
+     * kinks are met exactly, and one element is compared, so that a check of the sample can PASS on
+     * evidence (where every element is a kink, nothing is compared and the check is INCONCLUSIVE).
+     */
+    static Tensor onTheKinkButOne(double kink, double away, int... shape) {
+        double[] values = Tensor.full(Shape.of(shape), kink).toArray();
+        values[values.length - 1] = kink + away;
+        return Tensor.of(values, shape);
+    }
+
     /** A vector of class labels in {@code [0, classes)}, one per row. */
     static int[] labels(Random random, int rows, int classes) {
         int[] labels = new int[rows];

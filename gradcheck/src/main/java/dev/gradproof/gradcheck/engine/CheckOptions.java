@@ -22,6 +22,9 @@ import dev.gradproof.gradcheck.model.Tolerances;
  * @param label             the user's label
  * @param op                the op under check, or null
  * @param replay            one line of Java that repeats the check
+ * @param propagateCrashes  true: a function that throws or crashes ends the check with a
+ *                          {@link GradCheckException} carrying the throwable (for a harness such as the
+ *                          contract kit, which reports crashes itself); false: a recorded failure
  */
 public record CheckOptions(
         CheckKind kind,
@@ -38,7 +41,8 @@ public record CheckOptions(
         double confidence,
         String label,
         String op,
-        String replay) {
+        String replay,
+        boolean propagateCrashes) {
 
     /** Checks the counts. */
     public CheckOptions {
@@ -66,13 +70,13 @@ public record CheckOptions(
     /** These options in another mode. */
     public CheckOptions withMode(Mode newMode) {
         return new CheckOptions(kind, newMode, tolerances, seed, samplesPerInput, directions, projections,
-                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay);
+                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay, propagateCrashes);
     }
 
     /** These options in SAMPLED mode with {@code k} elements per input. */
     public CheckOptions withSampling(int k) {
         return new CheckOptions(kind, Mode.SAMPLED, tolerances, seed, k, directions, projections,
-                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay);
+                fullJacobianLimit, parallelism, excluded, recordsPerInput, confidence, label, op, replay, propagateCrashes);
     }
 
     /** Whether input {@code i} is excluded. */

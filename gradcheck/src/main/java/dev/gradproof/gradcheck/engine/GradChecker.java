@@ -94,6 +94,9 @@ public final class GradChecker {
                     model, noise, options);
             return assembly.build(outcomes, null, components.projected() ? components.count() : 0, started, counters);
         } catch (FunctionCrash crash) {
+            if (options.propagateCrashes()) {
+                throw crash;
+            }
             findings.add(SanityCheck.FUNCTION_COMPLETES, null, crash.getMessage());
             return assembly.build(List.of(), null, 0, started, counters);
         }

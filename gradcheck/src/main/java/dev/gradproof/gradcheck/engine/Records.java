@@ -15,7 +15,8 @@ final class Records {
 
     static ElementRecord of(int[] index, int flat, Judgement j, String component) {
         double rel = ElementRecord.relativeError(j.analytic(), j.numerical());
-        boolean slopes = j.verdict() == Verdict.KINK || j.reason() != null && j.reason().contains("one-sided");
+        // the one-sided slopes are kept where a kink was suspected: they are the subgradient interval
+        boolean slopes = j.verdict() == Verdict.KINK || j.kinkSuspected();
         return new ElementRecord(list(index), flat, j.analytic(), j.step(), j.numerical(), j.absoluteError(), rel,
                 j.errorEstimate(), j.tolerance(), j.verdict(), Band.of(rel), j.kinkOp(), component,
                 slopes ? finite(j.leftSlope()) : null, slopes ? finite(j.rightSlope()) : null, j.reason());

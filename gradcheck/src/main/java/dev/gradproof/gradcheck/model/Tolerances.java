@@ -1,52 +1,18 @@
 package dev.gradproof.gradcheck.model;
 
 /**
- * The numbers that decide a verdict, recorded with every result.
- *
- * <p>For each element, the analytic derivative {@code a} is compared with the central difference
- * {@code n = (f(x + h) - f(x - h)) / 2h}. In FULL and SAMPLED mode the step is relative above 1,
- * {@code h = eps max(1, |x|)} with {@code eps} {@link #eps()}, so that it stays the same fraction of
- * a large element (an absolute 1e-6 is only about 70 ulps of 1e8); FAST mode steps {@code eps}
- * along a unit direction. The actual step {@code fl(x + h) - x} is used. The element passes when
- * {@code |a - n| <= tolerance}, with a tolerance of its own:
- *
- * <pre>
- * tolerance = max(safetyFactor * max(T, N),  roundingUlps * machineEpsilon * S / h,
- *                 analyticUlps * machineEpsilon * max(|a|, |n|))
- * </pre>
- *
- * <ul>
- *   <li>{@code T = |D(h) - D(2h)|}, the difference between the central differences at two steps,
- *       estimates the truncation error of {@code D(h)} (Richardson: three times it, so it is an
- *       overestimate) together with one sample of its rounding noise;</li>
- *   <li>{@code N}, the noise of the function's values, estimated from the fourth difference of the
- *       five values {@code f(x - 2h) ... f(x + 2h)}, which is independent of the noise in
- *       {@code D(h)};</li>
- *   <li>{@code S}, the scale rounding acts on: the largest magnitude of the evaluated outputs, or,
- *       when the function can tell (autograd-core functions, first and second order), its rounding
- *       scale {@code sum |adjoint(v)| |v|} over the computed values of its graph, if larger (a small
- *       output of large intermediates, such as {@code 1 - tanh(x)^2} near saturation, is rounded on
- *       their scale). Rounding every output to {@code roundingUlps} units of
- *       {@code machineEpsilon * S} bounds the rounding error of the difference quotient, also where
- *       {@code T} and {@code N} happen to be small;</li>
- *   <li>the last term allows for rounding in the analytic gradient itself.</li>
- * </ul>
+ * The numbers that decide a verdict, recorded with every result. How they are used is stated once,
+ * in the engine's error model ({@code ErrorModel}) and, term for term, in the README's "The error
+ * model": an element passes when {@code |a - n| <= max(safetyFactor * max(T, N), roundingUlps * rho,
+ * analyticUlps * machineEpsilon * max(|a|, |n|)) + safetyFactor * P}.
  *
  * <p>The defaults ({@code safetyFactor} 10, {@code roundingUlps} 4, {@code analyticUlps} 16) were
- * chosen from measurement: over 21 correct smooth ops at 200 random points each (54,000 elements)
- * the largest ratio of error to tolerance was 0.13 and no element failed, while every op caught a
- * relative bias of 1e-7 in its gradient at every point (the README quotes the figures and the
- * command that produced them). The safety factor of 10 on the data-driven estimates {@code T} and
- * {@code N} makes a false alarm need an error ten times its estimate (the estimates are single
- * samples of the noise, hence the margin); 4 units of rounding per output covers the few roundings
- * of a typical output (one half-unit per operation) where the estimates happen to be small; a
- * FAIL that is only rounding noise after all is overturned when the element passes at a larger
- * step (see {@code Confirmation} in the engine).
- *
- * <p>An element is suspected of straddling a kink when the fourth difference, divided by
- * {@code 2h}, exceeds both {@code kinkNoiseFactor} times the rounding bound and
- * {@code kinkRelativeThreshold} times the larger one-sided slope: for a smooth function it is of
- * the order {@code h^3 f''''}, for a kink of the order of the jump in slope.
+ * chosen from measurement: over 21 correct smooth ops at 200 random points each the largest ratio of
+ * error to tolerance was 0.13 and no element failed, while every op caught a small relative bias in
+ * its gradient at every point (the README quotes the figures and the command that produced them).
+ * The safety factor on the data-driven estimates makes a false alarm need an error ten times its
+ * estimate (the estimates are single samples of the noise); 4 units of rounding per output covers
+ * the few roundings of a typical output where the estimates happen to be small.
  *
  * @param precision               the precision the function computes in
  * @param eps                     the finite-difference step: {@code h = eps max(1, |x|)} per element

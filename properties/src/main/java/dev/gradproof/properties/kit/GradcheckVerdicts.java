@@ -23,9 +23,28 @@ public final class GradcheckVerdicts {
      * @throws AssertionError naming the mode, the graph and gradcheck's table of worst elements
      */
     public static void assertPassesOrKinks(GradCheck check, long seed, GraphSpec graph) {
+        assertEachMode(check, seed, graph, GradCheckResult::passed);
+    }
+
+    /**
+     * As {@link #assertPassesOrKinks}, at a point that may sit exactly on kinks (all-zero leaves make
+     * every ReLU tie): a check is also accepted when it is INCONCLUSIVE only because every element or
+     * direction crossed a kink its branch records name, so nothing could be compared; never a FAIL.
+     */
+    public static void assertNeverFailsAtKinks(GradCheck check, long seed, GraphSpec graph) {
+        assertEachMode(check, seed, graph, result -> result.passed()
+                || result.verdict() == CheckVerdict.INCONCLUSIVE
+                && result.statistics().kinks() == result.statistics().checked()
+                && result.reasons().stream().allMatch(r -> r.startsWith("nothing was compared")));
+    }
+
+    private static void assertEachMode(GradCheck check, long seed, GraphSpec graph,
+                                       java.util.function.Predicate<GradCheckResult> accepted) {
         for (Mode mode : new Mode[] {Mode.FAST, Mode.SAMPLED}) {
-            GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).record(false).check();
-            if (!result.passed()) {
+            // the kit reports an engine's crash itself (its rule, the graph's size): gradcheck passes it on
+            GradCheckResult result = check.mode(mode).seed(seed).parallelism(1).propagateCrashes(true).record(false)
+                    .check();
+            if (!accepted.test(result)) {
                 throw new AssertionError("gradcheck " + mode + " " + (result.verdict() == CheckVerdict.INCONCLUSIVE
                         ? "could not verify (INCONCLUSIVE, not a pass)" : "failed") + " in graph (" + graph.size()
                         + " nodes): " + graph + "\n"

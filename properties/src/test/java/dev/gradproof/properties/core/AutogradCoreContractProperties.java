@@ -22,7 +22,10 @@ class AutogradCoreContractProperties extends AutogradContract<Variable> {
         return new AutogradCoreAdapter();
     }
 
-    /** At the generated point, exact kinks included: each is named by the op whose branch changed; never a FAIL. */
+    /**
+     * At the generated point, exact kinks included: each is named by the op whose branch changed; never a
+     * FAIL (where every element sits on a kink, nothing is compared and the check says so: INCONCLUSIVE).
+     */
     @Property
     void graphsAndNetworksPassGradcheckWithBranchRecords(@ForAll("graphsAndNetworks") GraphSpec graph,
                                                          @ForAll("gradcheckSeeds") long seed) {
@@ -31,6 +34,6 @@ class AutogradCoreContractProperties extends AutogradContract<Variable> {
             LeafNode node = graph.leaf(leaf);
             check.input(node.name(), node.value());
         }
-        GradcheckVerdicts.assertPassesOrKinks(check, seed, graph);
+        GradcheckVerdicts.assertNeverFailsAtKinks(check, seed, graph);
     }
 }

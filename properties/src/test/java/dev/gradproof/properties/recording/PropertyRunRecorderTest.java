@@ -151,7 +151,7 @@ class PropertyRunRecorderTest {
                 100001), false);
         PropertyRun run = new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, "a.B", "p", "B:p", "FAILED", 1,
                 1, null, "123", null, List.of(), List.of(), null, List.of(), "AssertionError: KIT-902", "2026-01-01T00:00:00Z",
-                12, "17", kit);
+                12, "17", false, kit);
 
         assertThat(PropertyRunJson.read(PropertyRunJson.write(run))).isEqualTo(run);
         assertThat(kit.labelledCounts()).containsExactlyInAnyOrder("tries declined by the engine: 3 (mul of [2])",

@@ -180,7 +180,6 @@ public final class GradproofCommand implements Callable<Integer> {
             if (o.result() != null && !o.result().passed()) {
                 printer.println();
                 printer.println(o.result().failureMessage());
-                o.result().reasons().forEach(r -> printer.println("why not PASSED: " + r));
             }
         }
         printer.printf("%nchecked in %.1f s; report: %s%n", seconds, written.index());

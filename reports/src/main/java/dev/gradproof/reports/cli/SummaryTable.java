@@ -22,6 +22,9 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
+    /** The status of a property run the kit skipped (the adapter does not declare what it needs). */
+    private static final String SKIPPED = "SKIPPED";
+
     /** The table of a report. */
     static String of(ReportView report) {
         StringBuilder b = new StringBuilder();
@@ -37,11 +40,14 @@ final class SummaryTable {
                     c.inconclusive(), c.failed()));
         }
         if (c.properties() > 0) {
-            b.append(String.format(Locale.ROOT, "contract kit: %d properties, %d successful, %d failed, %d aborted%n",
-                    c.properties(), c.properties() - c.propertiesFailed() - c.propertiesAborted()
-                            - c.propertiesExpectedFailures(), c.propertiesFailed(), c.propertiesAborted()));
+            long skipped = report.properties().stream().filter(p -> p.status().equals(SKIPPED)).count();
+            b.append(String.format(Locale.ROOT,
+                    "contract kit: %d properties, %d successful, %d skipped, %d failed, %d aborted%n",
+                    c.properties(), c.properties() - skipped - c.propertiesFailed() - c.propertiesAborted()
+                            - c.propertiesExpectedFailures(), skipped, c.propertiesFailed(), c.propertiesAborted()));
             for (PropertyRunView p : report.properties()) {
-                if (!p.status().equals("SUCCESSFUL")) {
+                // skipped properties are listed with their rule and reason by the kit's run
+                if (!p.status().equals("SUCCESSFUL") && !p.status().equals(SKIPPED)) {
                     b.append(p.status()).append(' ').append(p.test()).append(": ")
                             .append(p.failure().lines().findFirst().orElse("")).append('\n');
                 }

@@ -16,7 +16,7 @@ public enum CheckStatus {
     FAIL("FAIL"),
     /** Nothing failed, but the evidence does not support a PASS. */
     INCONCLUSIVE("INCONCLUSIVE"),
-    /** Failed, as the test that ran it said it would. */
+    /** Failed or inconclusive, as the test that ran it said it would (it proves the checker does not pass it). */
     EXPECTED_FAIL("EXPECTED FAIL"),
     /** Passed, with elements whose probe crossed a kink. */
     KINK("KINK"),
@@ -33,7 +33,8 @@ public enum CheckStatus {
     public static CheckStatus of(GradCheckResult result) {
         return switch (result.verdict()) {
             case FAILED -> result.context() != null && result.context().expectedFailure() ? EXPECTED_FAIL : FAIL;
-            case INCONCLUSIVE -> INCONCLUSIVE;
+            case INCONCLUSIVE -> result.context() != null && result.context().expectedFailure() ? EXPECTED_FAIL
+                    : INCONCLUSIVE;
             case PASSED -> result.statistics().kinks() > 0 ? KINK : PASS;
         };
     }

@@ -230,9 +230,9 @@ class UserCodeCommandTest {
         assertThat(status).as(cli.printed()).isZero();
         assertThat(cli.out()).startsWith("gradproof: the contract kit against my.engine.MyAdapter (30 tries per property;")
                 .doesNotContain("checks (FULL mode")
-                .containsPattern("contract kit: \\d+ properties, \\d+ successful, 0 failed, \\d+ aborted")
+                .containsPattern("contract kit: \\d+ properties, \\d+ successful, [1-9]\\d* skipped, 0 failed, \\d+ aborted")
                 .containsPattern("contract kit: \\d+ properties skipped, not supported by my.engine.MyAdapter")
-                .contains("  constantsGetNoGradient: not supported: MyAdapter does not declare capability CONSTANTS");
+                .contains("  constantsGetNoGradient: KIT-502 not supported: MyAdapter does not declare capability CONSTANTS");
         assertThat(Files.readString(report.resolve(ReportWriter.INDEX))).contains("graphsAndNetworksPassGradcheck");
     }
 
@@ -242,7 +242,7 @@ class UserCodeCommandTest {
                 "my.engine.MyAdapter", "--tries", "30", "--out", dir.resolve("report").toString());
 
         assertThat(status).as(cli.printed()).isEqualTo(1);
-        assertThat(cli.out()).containsPattern("contract kit: \\d+ properties, \\d+ successful, [1-9]\\d* failed")
+        assertThat(cli.out()).containsPattern("contract kit: \\d+ properties, \\d+ successful, \\d+ skipped, [1-9]\\d* failed")
                 .containsPattern("FAILED AdapterContract\\.\\w+: ");
     }
 }
