@@ -436,8 +436,37 @@ public final class Tensor {
             throw new IllegalArgumentException(
                     "matmul: inner dimensions differ: " + shape + " @ " + other.shape);
         }
+        return matrixProduct(m, n, out -> MatMulKernel.matmul(data, other.data, out, m, k, n));
+    }
+
+    /**
+     * {@code this^T @ other} for matrices {@code this} of {@code k x m} and {@code other} of
+     * {@code k x n}, without forming the transpose: the gradient {@code x^T dL/dy} of matmul's right
+     * operand. Shapes are the caller's (matmul's backward) to get right.
+     */
+    Tensor transposedMatmul(Tensor other) {
+        int k = shape.dim(0);
+        int m = shape.dim(1);
+        int n = other.shape.dim(1);
+        return matrixProduct(m, n, out -> MatMulKernel.matmulTransposedA(data, other.data, out, m, k, n));
+    }
+
+    /**
+     * {@code this @ other^T} for matrices {@code this} of {@code m x k} and {@code other} of
+     * {@code n x k}, without forming the transpose: the gradient {@code dL/dy w^T} of matmul's left
+     * operand.
+     */
+    Tensor matmulTransposed(Tensor other) {
+        int m = shape.dim(0);
+        int k = shape.dim(1);
+        int n = other.shape.dim(0);
+        return matrixProduct(m, n, out -> MatMulKernel.matmulTransposedB(data, other.data, out, m, k, n));
+    }
+
+    /** An {@code m x n} matrix whose elements {@code kernel} writes into a fresh array. */
+    private static Tensor matrixProduct(int m, int n, java.util.function.Consumer<double[]> kernel) {
         double[] out = new double[m * n];
-        MatMulKernel.matmul(data, other.data, out, m, k, n);
+        kernel.accept(out);
         return new Tensor(Shape.of(m, n), out);
     }
 
