@@ -1,6 +1,7 @@
 package dev.gradproof.autograd;
 
 import dev.gradproof.autograd.kernel.BroadcastKernels;
+import dev.gradproof.autograd.kernel.ElementwiseKernels;
 import dev.gradproof.autograd.kernel.MatMulKernel;
 import dev.gradproof.autograd.kernel.PermuteKernel;
 
@@ -285,22 +286,39 @@ public final class Tensor {
 
     /** Elementwise sum with broadcasting. */
     public Tensor plus(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.add(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "add", Double::sum);
     }
 
     /** Elementwise difference with broadcasting. */
     public Tensor minus(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.subtract(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "sub", (a, b) -> a - b);
     }
 
     /** Elementwise product with broadcasting. */
     public Tensor times(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.multiply(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "mul", (a, b) -> a * b);
     }
 
     /** Every element multiplied by {@code factor}. */
     public Tensor times(double factor) {
-        return map(v -> v * factor);
+        double[] out = new double[data.length];
+        ElementwiseKernels.scale(data, factor, out);
+        return new Tensor(shape, out);
     }
 
     /** The sum of all elements, as a scalar tensor (0 for an empty tensor). */

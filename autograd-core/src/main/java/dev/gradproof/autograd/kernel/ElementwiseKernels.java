@@ -1,12 +1,43 @@
 package dev.gradproof.autograd.kernel;
 
 /**
- * Fused elementwise backward steps: one pass over the arrays where the op-by-op form would make
- * several passes and temporaries.
+ * Elementwise loops over arrays of one shape: the arithmetic that forward and backward passes run
+ * most (sums of gradients, products with an upstream, scaling), as plain loops the JIT unrolls and
+ * vectorises instead of a call through a {@code DoubleBinaryOperator} per element, and fused
+ * backward steps that make one pass where the op-by-op form would make several and allocate
+ * temporaries. The broadcasting forms stay in {@link BroadcastKernels}.
  */
 public final class ElementwiseKernels {
 
     private ElementwiseKernels() {
+    }
+
+    /** {@code out[i] = a[i] + b[i]}. */
+    public static void add(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+    }
+
+    /** {@code out[i] = a[i] - b[i]}. */
+    public static void subtract(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+    }
+
+    /** {@code out[i] = a[i] * b[i]}. */
+    public static void multiply(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+    }
+
+    /** {@code out[i] = a[i] * factor}. */
+    public static void scale(double[] a, double factor, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] * factor;
+        }
     }
 
     /**
