@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
 public class GradCheckBenchmark {
 
-    @Param({"net:4,10,8,3", "net:8,50,20,5", "net:16,100,50,10", "tanh:1000", "matmul:20x30@30x20"})
+    @Param({"net:4x10x8x3", "net:8x50x20x5", "net:16x100x50x10", "tanh:1000", "matmul:20x30@30x20"})
     String workload;
 
     @Param({"FULL", "FAST"})

@@ -36,7 +36,7 @@ public class TrainingStepBenchmark {
     /** The notes' learning rate. */
     static final double LEARNING_RATE = 1e-4;
 
-    @Param({"8,50,20,5", "64,1000,100,10"})
+    @Param({"8x50x20x5", "64x1000x100x10"})
     String net;
 
     private TwoLayerNet sizes;

@@ -11,11 +11,11 @@ import dev.gradproof.autograd.Variable;
  */
 record TwoLayerNet(int n, int dIn, int hidden, int dOut, Tensor x, Tensor y, Tensor w1, Tensor w2) {
 
-    /** The net of sizes written {@code "N,D_in,H,D_out"}, e.g. {@code "64,1000,100,10"}. */
+    /** The net of sizes written {@code "NxD_inxHxD_out"}, e.g. {@code "64x1000x100x10"} (JMH splits parameter values at commas). */
     static TwoLayerNet parse(String sizes) {
-        String[] parts = sizes.split(",");
+        String[] parts = sizes.split("x");
         if (parts.length != 4) {
-            throw new IllegalArgumentException("net sizes: expected N,D_in,H,D_out, got \"" + sizes + "\"");
+            throw new IllegalArgumentException("net sizes: expected NxD_inxHxD_out, got \"" + sizes + "\"");
         }
         int n = Integer.parseInt(parts[0].trim());
         int dIn = Integer.parseInt(parts[1].trim());

@@ -5,7 +5,7 @@ import dev.gradproof.gradcheck.GradCheck;
 
 /**
  * The gradient checks of the benchmarks, named as {@code compare-torch.sh} names them on the PyTorch
- * side: {@code net:N,D_in,H,D_out}, {@code tanh:SIZE} and {@code matmul:MxK@KxN}.
+ * side: {@code net:NxD_inxHxD_out}, {@code tanh:SIZE} and {@code matmul:MxK@KxN}.
  */
 final class Workloads {
 
