@@ -3,6 +3,7 @@ package dev.gradproof.autograd;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reverse-mode accumulation over the recorded graph: the chain rule, node by node, children
@@ -25,9 +26,13 @@ final class Backprop {
      * @param constantOutputs what to do with an output that does not require grad: false rejects
      *                        it (a {@code backward()} on a constant is a mistake), true treats it as
      *                        contributing nothing (a functional gradient of a constant is zero)
+     * @param wanted          the nodes whose gradients the caller reads, or {@code null} for every
+     *                        node; the gradient of any other interior node is dropped as soon as its
+     *                        backward has run, so that a pass over a long chain holds a few
+     *                        gradients at a time instead of one per node
      */
     static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph,
-                                       boolean constantOutputs) {
+                                       boolean constantOutputs, Set<Variable> wanted) {
         Map<Variable, Variable> grads = new IdentityHashMap<>();
         try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
             for (int i = 0; i < outputs.size(); i++) {
@@ -61,6 +66,9 @@ final class Backprop {
                                 + input.shape());
                     }
                     grads.merge(input, inputGrads[i], Variable::add);
+                }
+                if (wanted != null && !wanted.contains(node)) {
+                    grads.remove(node);
                 }
             }
         }

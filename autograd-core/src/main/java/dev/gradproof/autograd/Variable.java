@@ -142,7 +142,7 @@ public final class Variable {
      * @throws IllegalArgumentException if this is not a scalar, or does not require grad
      */
     public void backward() {
-        accumulate(Backprop.run(List.of(this), java.util.Collections.singletonList(null), false, false));
+        accumulate(Backprop.run(List.of(this), java.util.Collections.singletonList(null), false, false, null));
     }
 
     /**
@@ -152,7 +152,7 @@ public final class Variable {
      * @throws IllegalArgumentException if {@code upstream}'s shape differs from this variable's
      */
     public void backward(Tensor upstream) {
-        accumulate(Backprop.run(List.of(this), List.of(constant(upstream)), false, false));
+        accumulate(Backprop.run(List.of(this), List.of(constant(upstream)), false, false, null));
     }
 
     private static void accumulate(Map<Variable, Variable> grads) {
