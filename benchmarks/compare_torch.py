@@ -214,6 +214,19 @@ def fmt(seconds):
     return f"{seconds / 1e-9:,.3g} ns"
 
 
+def cpu_model():
+    """The processor's model name and its widest SIMD extension, from /proc/cpuinfo."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            info = f.read()
+    except OSError:
+        return platform.machine()
+    model = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")),
+                 platform.machine())
+    simd = "AVX-512" if "avx512f" in info else "AVX2" if "avx2" in info else "no AVX2"
+    return f"{model} ({simd})"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short warm-ups and few samples (a few minutes)")
@@ -222,9 +235,10 @@ def main():
 
     import torch
     torch.set_num_threads(1)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
-          f"torch {torch.__version__}; {subprocess.run(['java', '-version'], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]}")
-    print("(times are medians; ratio = gradproof / torch; other processes on the machine add noise)\n")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; torch {torch.__version__}; "
+          f"{subprocess.run(['java', '-version'], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (other processes on the machine add noise)")
+    print("(times are medians; ratio = gradproof / torch)\n")
 
     rows = []
     for name, (make, bench, params, extra, single) in torch_workloads(torch).items():
@@ -252,6 +266,7 @@ def main():
     if c1 and c2 and c1[1] and c2[1]:
         print(f"chain backward: 1,000,000 nodes / 100,000 nodes = {c2[1] / c1[1]:.1f} (linear: 10)")
 
+    print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
     matmul = [n for n in (64, 128, 256, 512) if f"matmul n={n}, 1 thread" in by_name]
     if matmul:
         print("\nmatmul GFLOP/s (n x n doubles):")
