@@ -18,7 +18,7 @@ package dev.gradproof.autograd.kernel;
 public final class MatMulKernel {
 
     /** Products of fewer multiply-adds than this run the direct loop (packing would not pay). */
-    static final long DIRECT_BELOW = 32 * 32 * 32;
+    static final long DIRECT_BELOW = 8 * 8 * 8;
     /** Products of at least this many multiply-adds use every processor (about 128^3). */
     static final long PARALLEL_THRESHOLD = 128L * 128 * 128;
 
