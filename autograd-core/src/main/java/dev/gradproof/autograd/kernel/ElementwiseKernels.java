@@ -51,4 +51,16 @@ public final class ElementwiseKernels {
             out[i] = upstream[i] * ((1.0 - yi) * yi);
         }
     }
+
+    /**
+     * The tanh's backward, {@code out[i] = upstream[i] * (1 - y[i] * y[i])} from the forward output
+     * {@code y}: the same bits as the unfused ops ({@code upstream.mul(y.square().neg().add(1.0))}),
+     * since {@code 1 + (-s)} and {@code 1 - s} round alike.
+     */
+    public static void tanhBackward(double[] upstream, double[] y, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            double yi = y[i];
+            out[i] = upstream[i] * (1.0 - yi * yi);
+        }
+    }
 }

@@ -34,4 +34,13 @@ class ElementwiseKernelsTest {
         ElementwiseKernels.sigmoidBackward(upstream, y, out);
         assertThat(out).containsExactly(0.5, 0.75, 0, NAN);
     }
+
+    @Test
+    void tanhBackwardIsUpstreamTimesOneMinusYSquared() {
+        double[] y = {0.5, -0.25, 1, 0};
+        double[] upstream = {2, 16, 3, NAN};
+        double[] out = new double[y.length];
+        ElementwiseKernels.tanhBackward(upstream, y, out);
+        assertThat(out).containsExactly(1.5, 15, 0, NAN);
+    }
 }
