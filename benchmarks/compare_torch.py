@@ -4,11 +4,14 @@ Run through benchmarks/compare-torch.sh, which installs what is missing. Each wo
 PyTorch (float64, one thread unless the row says two), then in gradproof through JMH
 (benchmarks/target/benchmarks.jar, one forked JVM per workload, one processor unless the row says
 two), so that both sides see the same load on a shared machine. The medians are over timed samples
-(PyTorch) and over JMH measurement iterations (gradproof). The JMH side uses gradcheck's public API,
-so its gradcheck figures move with the checker.
+(PyTorch) and over JMH measurement iterations (gradproof). Beside the ratio of the medians, the
+ratio of the fastest samples is printed: on a machine shared with other work, interference only
+ever adds time, so the fastest samples are the steadier comparison. The JMH side uses gradcheck's
+public API, so its gradcheck figures move with the checker.
 """
 
 import argparse
+import collections
 import json
 import os
 import platform
@@ -24,22 +27,27 @@ PKG = "dev.gradproof.benchmarks."
 ONE_CORE = ["-jvmArgsAppend", "-XX:ActiveProcessorCount=1"]
 SCALAR = ["-jvmArgs", "-Xmx2g"]  # replaces the forks' --add-modules jdk.incubator.vector
 
+Timing = collections.namedtuple("Timing", "median best")
+
 
 # ---------------------------------------------------------------------------------------- timing
 
-def torch_median(fn, quick, single_shot=False):
-    """Median seconds per call of fn over timed samples, after a warm-up."""
+def torch_timing(fn, quick, single_shot=False):
+    """Median and fastest seconds per call of fn over timed samples, after a warm-up."""
     if single_shot:
         fn()
-        samples = [timed(fn, 1) for _ in range(1 if quick else 3)]
-        return statistics.median(samples)
+        return summary([timed(fn, 1) for _ in range(1 if quick else 3)])
     warm_until = time.perf_counter() + (0.3 if quick else 1.0)
     once = timed(fn, 1)
     while time.perf_counter() < warm_until:
         once = min(once, timed(fn, 1))
     target = 0.1 if quick else 0.3
     reps = max(1, int(target / max(once, 1e-7)))
-    return statistics.median(timed(fn, reps) for _ in range(5 if quick else 10))
+    return summary([timed(fn, reps) for _ in range(5 if quick else 10)])
+
+
+def summary(samples):
+    return Timing(statistics.median(samples), min(samples))
 
 
 def timed(fn, reps):
@@ -49,8 +57,9 @@ def timed(fn, reps):
     return (time.perf_counter() - start) / reps
 
 
-def jmh_median(benchmark, params, quick, extra=(), single_shot=False):
-    """Median seconds per operation of one JMH benchmark, or None if it failed (e.g. out of memory)."""
+def jmh_timing(benchmark, params, quick, extra=(), single_shot=False):
+    """Median and fastest seconds per operation over the JMH iterations of one benchmark, or None
+    if it failed (e.g. out of memory)."""
     if single_shot:
         timing = ["-wi", "0" if quick else "1", "-i", "1" if quick else "3"]
     elif quick:
@@ -77,7 +86,8 @@ def jmh_median(benchmark, params, quick, extra=(), single_shot=False):
     metric = results[0]["primaryMetric"]
     unit = metric["scoreUnit"].split("/")[0]
     scale = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}[unit]
-    return metric["scorePercentiles"]["50.0"] * scale
+    iterations = [score for fork in metric["rawData"] for score in fork]
+    return Timing(metric["scorePercentiles"]["50.0"] * scale, min(iterations) * scale)
 
 
 # ---------------------------------------------------------------------------------------- workloads
@@ -196,7 +206,7 @@ def sample():
     start = time.perf_counter()
     for _ in range(reps): a.dot(b)
     return (time.perf_counter() - start) / reps
-print(statistics.median(sample() for _ in range({5 if quick else 10})))
+print(min(sample() for _ in range({5 if quick else 10})))
 """
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     out = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True, check=True)
@@ -238,47 +248,59 @@ def main():
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; torch {torch.__version__}; "
           f"{subprocess.run(['java', '-version'], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]}")
     print(f"load average at start: {os.getloadavg()[0]:.1f} (other processes on the machine add noise)")
-    print("(times are medians; ratio = gradproof / torch)\n")
+    print("(times are medians; ratio = gradproof / torch, of the medians and of the fastest samples)\n")
 
     rows = []
     for name, (make, bench, params, extra, single) in torch_workloads(torch).items():
         if args.only not in name:
             continue
         torch.set_num_threads(2 if "2 threads" in name else 1)
-        t = torch_median(make(), args.quick, single)
-        j = jmh_median(bench, params, args.quick, extra, single)
-        ratio = f"{j / t:.2f}" if j else "-"
+        t = torch_timing(make(), args.quick, single)
+        j = jmh_timing(bench, params, args.quick, extra, single)
         rows.append((name, t, j))
-        print(f"{name:<60} torch {fmt(t):>10}   gradproof {fmt(j):>10}   ratio {ratio}", flush=True)
+        print(f"{name:<58} torch {fmt(t.median):>9}   gradproof {fmt(j and j.median):>9}   "
+              f"ratio {ratio(j, t, 'median')} (fastest: {ratio(j, t, 'best')})", flush=True)
 
-    print("\n| workload | torch | gradproof | gradproof / torch |\n|---|---|---|---|")
+    print("\n| workload | torch | gradproof | gradproof / torch | of the fastest |\n|---|---|---|---|---|")
     for name, t, j in rows:
-        print(f"| {name} | {fmt(t)} | {fmt(j)} | {f'{j / t:.2f}' if j else '-'} |")
+        print(f"| {name} | {fmt(t.median)} | {fmt(j and j.median)} | {ratio(j, t, 'median')} | {ratio(j, t, 'best')} |")
 
-    by_name = {name: (t, j) for name, t, j in rows}
+    gradproof = {name: j for name, t, j in rows}
+    print()
     for sizes in ("8x50x20x5", "64x1000x100x10"):
-        auto = by_name.get(f"training step ({sizes})")
-        hand = by_name.get(f"training step ({sizes}) hand-written Java")
-        if auto and hand and auto[1] and hand[1]:
-            print(f"\ntraining step ({sizes}): autograd / hand-written Java = {auto[1] / hand[1]:.2f}")
-    c1 = by_name.get("backward, chain of 100,000 nodes")
-    c2 = by_name.get("backward, chain of 1,000,000 nodes")
-    if c1 and c2 and c1[1] and c2[1]:
-        print(f"chain backward: 1,000,000 nodes / 100,000 nodes = {c2[1] / c1[1]:.1f} (linear: 10)")
+        auto = gradproof.get(f"training step ({sizes})")
+        hand = gradproof.get(f"training step ({sizes}) hand-written Java")
+        if auto and hand:
+            print(f"training step ({sizes}): autograd / hand-written Java = {ratio(auto, hand, 'median')}"
+                  f" (fastest: {ratio(auto, hand, 'best')})")
+    c1 = gradproof.get("backward, chain of 100,000 nodes")
+    c2 = gradproof.get("backward, chain of 1,000,000 nodes")
+    if c1 and c2:
+        print(f"chain backward: 1,000,000 nodes / 100,000 nodes = {ratio(c2, c1, 'median')}"
+              f" (fastest: {ratio(c2, c1, 'best')}; linear: 10)")
 
     print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
-    matmul = [n for n in (64, 128, 256, 512) if f"matmul n={n}, 1 thread" in by_name]
+    torch_times = {name: t for name, t, j in rows}
+    matmul = [n for n in (64, 128, 256, 512) if f"matmul n={n}, 1 thread" in torch_times]
     if matmul:
-        print("\nmatmul GFLOP/s (n x n doubles):")
-        print("| n | numpy 1 thread | numpy 2 threads | torch 1 thread | gradproof 1 thread | gradproof 2 threads | gradproof scalar, 1 thread |")
+        print("\nmatmul GFLOP/s (n x n doubles, fastest sample):")
+        print("| n | numpy 1 thread | numpy 2 threads | torch 1 thread | gradproof 1 thread | gradproof 2 threads"
+              " | gradproof scalar, 1 thread |")
         print("|---|---|---|---|---|---|---|")
         for n in matmul:
             cells = [numpy_gflops(n, 1, args.quick), numpy_gflops(n, 2, args.quick),
-                     gflops(n, by_name[f"matmul n={n}, 1 thread"][0])]
-            for key in (f"matmul n={n}, 1 thread", f"matmul n={n}, 2 threads", f"matmul n={n}, scalar Java kernel, 1 thread"):
-                j = by_name.get(key, (None, None))[1]
-                cells.append(gflops(n, j) if j else None)
+                     gflops(n, torch_times[f"matmul n={n}, 1 thread"].best)]
+            for key in (f"matmul n={n}, 1 thread", f"matmul n={n}, 2 threads",
+                        f"matmul n={n}, scalar Java kernel, 1 thread"):
+                j = gradproof.get(key)
+                cells.append(gflops(n, j.best) if j else None)
             print(f"| {n} | " + " | ".join(f"{c:.1f}" if c else "-" for c in cells) + " |")
+
+
+def ratio(numerator, denominator, field):
+    if not numerator or not denominator:
+        return "-"
+    return f"{getattr(numerator, field) / getattr(denominator, field):.2f}"
 
 
 if __name__ == "__main__":
