@@ -3,6 +3,7 @@ package dev.gradproof.autograd;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A node of the computational graph: a {@link Tensor} value, the gradient accumulated into it by
@@ -33,12 +34,32 @@ public final class Variable {
     private final Op creator;
     private final String name;
     private Tensor grad;
+    /** The graph walk that has marked this node visited (see {@link Graph}); null when none has. */
+    private volatile Object visitor;
 
     private Variable(Tensor value, boolean requiresGrad, Op creator, String name) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.creator = creator;
         this.name = name;
+    }
+
+    private static final AtomicReferenceFieldUpdater<Variable, Object> VISITOR =
+            AtomicReferenceFieldUpdater.newUpdater(Variable.class, Object.class, "visitor");
+
+    /** Marks this node visited by the walk {@code walk}; false if some walk has marked it already. */
+    boolean markVisited(Object walk) {
+        return VISITOR.compareAndSet(this, null, walk);
+    }
+
+    /** Whether the walk {@code walk} has marked this node. */
+    boolean isMarkedBy(Object walk) {
+        return visitor == walk;
+    }
+
+    /** Removes the mark of the walk {@code walk}, leaving any other walk's mark in place. */
+    void unmark(Object walk) {
+        VISITOR.compareAndSet(this, walk, null);
     }
 
     /** A node made by {@code creator}; see {@link Op#record(Tensor)}. */
