@@ -68,10 +68,11 @@ public final class Graph {
 
     /** True the first time {@code walk} reaches {@code node}, false on every later time. */
     private static boolean firstVisit(Variable node, Object walk, Set<Variable> markedElsewhere) {
-        if (node.markVisited(walk)) {
-            return true;
+        if (node.isMarkedBy(walk) || !markedElsewhere.isEmpty() && markedElsewhere.contains(node)) {
+            return false;
         }
-        return !node.isMarkedBy(walk) && markedElsewhere.add(node);
+        // a node another walk held may be free by now: the set is checked first, so it stays there
+        return node.markVisited(walk) || markedElsewhere.add(node);
     }
 
     /**
