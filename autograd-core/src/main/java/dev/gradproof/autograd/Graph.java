@@ -6,7 +6,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Walks the recorded computational graph behind some outputs.
@@ -22,57 +23,108 @@ public final class Graph {
     /**
      * Every node that requires grad and that the outputs depend on, parents before children (the
      * order of the forward pass); each node once, also where paths fork and join.
-     *
-     * <p>A node is marked visited in the node itself (a field this walk sets and clears), not in a
-     * hash set: on a graph of a million nodes a hash set costs a cache miss per node, which made
-     * the walk several times slower per node than on a graph that fits in the cache. A node that
-     * a concurrent walk has marked is tracked in a set of this walk's own, so walks over shared
-     * nodes never see each other's marks.
      */
     public static List<Variable> topologicalOrder(List<Variable> outputs) {
-        Object walk = new Object();
-        List<Variable> order = new ArrayList<>();
-        Set<Variable> markedElsewhere = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Variable> stack = new ArrayDeque<>();
-        Deque<Integer> nextParent = new ArrayDeque<>();
-        try {
-            for (Variable output : outputs) {
-                if (!output.requiresGrad() || !firstVisit(output, walk, markedElsewhere)) {
-                    continue;
-                }
-                stack.push(output);
-                nextParent.push(0);
-                while (!stack.isEmpty()) {
-                    Variable node = stack.peek();
-                    int i = nextParent.pop();
-                    List<Variable> parents = node.parents();
-                    if (i < parents.size()) {
-                        nextParent.push(i + 1);
-                        Variable parent = parents.get(i);
-                        if (parent.requiresGrad() && firstVisit(parent, walk, markedElsewhere)) {
-                            stack.push(parent);
-                            nextParent.push(0);
-                        }
-                    } else {
-                        stack.pop();
-                        order.add(node);
-                    }
-                }
-            }
-        } finally {
-            order.forEach(node -> node.unmark(walk));
-            stack.forEach(node -> node.unmark(walk));
+        try (Walk walk = new Walk(outputs)) {
+            return walk.order();
         }
-        return order;
     }
 
-    /** True the first time {@code walk} reaches {@code node}, false on every later time. */
-    private static boolean firstVisit(Variable node, Object walk, Set<Variable> markedElsewhere) {
-        if (node.isMarkedBy(walk) || !markedElsewhere.isEmpty() && markedElsewhere.contains(node)) {
-            return false;
+    /**
+     * One depth-first walk over the graph behind some outputs: the topological order, and each
+     * node's position in it, kept until the walk is closed.
+     *
+     * <p>A node is marked visited, and its position stored, in the node itself (fields this walk
+     * sets by compare-and-set and clears on closing), not in hash maps: on a graph of a million
+     * nodes each hash-map access is a cache miss, which made a walk several times slower per node
+     * than on a graph that fits in the cache. A node that a concurrent walk holds is tracked in a
+     * map of this walk's own, so walks over shared nodes never see each other's marks.
+     */
+    static final class Walk implements AutoCloseable {
+
+        /** Walk numbers, from 1 (0 marks no walk). */
+        private static final AtomicLong WALKS = new AtomicLong();
+
+        private final long token = WALKS.incrementAndGet();
+        private final List<Variable> order = new ArrayList<>();
+        /** Nodes another walk held when this one reached them, with their position (-1 until known). */
+        private final Map<Variable, Integer> heldElsewhere = new IdentityHashMap<>();
+        private final Deque<Variable> stack = new ArrayDeque<>();
+
+        Walk(List<Variable> outputs) {
+            try {
+                Deque<Integer> nextParent = new ArrayDeque<>();
+                for (Variable output : outputs) {
+                    if (!output.requiresGrad() || !firstVisit(output)) {
+                        continue;
+                    }
+                    stack.push(output);
+                    nextParent.push(0);
+                    while (!stack.isEmpty()) {
+                        Variable node = stack.peek();
+                        int i = nextParent.pop();
+                        List<Variable> parents = node.parents();
+                        if (i < parents.size()) {
+                            nextParent.push(i + 1);
+                            Variable parent = parents.get(i);
+                            if (parent.requiresGrad() && firstVisit(parent)) {
+                                stack.push(parent);
+                                nextParent.push(0);
+                            }
+                        } else {
+                            stack.pop();
+                            place(node, order.size());
+                            order.add(node);
+                        }
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
         }
-        // a node another walk held may be free by now: the set is checked first, so it stays there
-        return node.markVisited(walk) || markedElsewhere.add(node);
+
+        /** The nodes, parents before children. */
+        List<Variable> order() {
+            return order;
+        }
+
+        /** The position of {@code node} in {@link #order()}, or -1 if the walk did not reach it. */
+        int indexOf(Variable node) {
+            if (node.isMarkedBy(token)) {
+                return node.walkIndex();
+            }
+            Integer index = heldElsewhere.isEmpty() ? null : heldElsewhere.get(node);
+            return index == null ? -1 : index;
+        }
+
+        /** Clears this walk's marks; other walks' marks stay. */
+        @Override
+        public void close() {
+            order.forEach(node -> node.unmark(token));
+            stack.forEach(node -> node.unmark(token));
+        }
+
+        /** True the first time this walk reaches {@code node}, false on every later time. */
+        private boolean firstVisit(Variable node) {
+            if (node.isMarkedBy(token) || !heldElsewhere.isEmpty() && heldElsewhere.containsKey(node)) {
+                return false;
+            }
+            if (node.markVisited(token)) {
+                return true;
+            }
+            // held by another walk; it may be free later, but it stays in this map for this walk
+            heldElsewhere.put(node, -1);
+            return true;
+        }
+
+        private void place(Variable node, int index) {
+            if (node.isMarkedBy(token)) {
+                node.walkIndex(index);
+            } else {
+                heldElsewhere.put(node, index);
+            }
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.gradproof.autograd;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A node of the computational graph: a {@link Tensor} value, the gradient accumulated into it by
@@ -34,8 +34,14 @@ public final class Variable {
     private final Op creator;
     private final String name;
     private Tensor grad;
-    /** The graph walk that has marked this node visited (see {@link Graph}); null when none has. */
-    private volatile Object visitor;
+    /**
+     * The number of the graph walk that has marked this node visited (see {@link Graph}); 0 when
+     * none has. A number, not a reference, so that marking a long-lived graph stores no pointer to
+     * a young object in old ones (which would make every young collection scan the whole graph).
+     */
+    private volatile long visitor;
+    /** This node's position in the order of the walk that marked it; read only by that walk. */
+    private int walkIndex;
 
     private Variable(Tensor value, boolean requiresGrad, Op creator, String name) {
         this.value = value;
@@ -44,22 +50,30 @@ public final class Variable {
         this.name = name;
     }
 
-    private static final AtomicReferenceFieldUpdater<Variable, Object> VISITOR =
-            AtomicReferenceFieldUpdater.newUpdater(Variable.class, Object.class, "visitor");
+    private static final AtomicLongFieldUpdater<Variable> VISITOR =
+            AtomicLongFieldUpdater.newUpdater(Variable.class, "visitor");
 
-    /** Marks this node visited by the walk {@code walk}; false if some walk has marked it already. */
-    boolean markVisited(Object walk) {
-        return VISITOR.compareAndSet(this, null, walk);
+    /** Marks this node visited by the walk numbered {@code walk}; false if some walk has marked it already. */
+    boolean markVisited(long walk) {
+        return VISITOR.compareAndSet(this, 0L, walk);
     }
 
-    /** Whether the walk {@code walk} has marked this node. */
-    boolean isMarkedBy(Object walk) {
+    /** Whether the walk numbered {@code walk} has marked this node. */
+    boolean isMarkedBy(long walk) {
         return visitor == walk;
     }
 
-    /** Removes the mark of the walk {@code walk}, leaving any other walk's mark in place. */
-    void unmark(Object walk) {
-        VISITOR.compareAndSet(this, walk, null);
+    int walkIndex() {
+        return walkIndex;
+    }
+
+    void walkIndex(int index) {
+        walkIndex = index;
+    }
+
+    /** Removes the mark of the walk numbered {@code walk}, leaving any other walk's mark in place. */
+    void unmark(long walk) {
+        VISITOR.compareAndSet(this, walk, 0L);
     }
 
     /** A node made by {@code creator}; see {@link Op#record(Tensor)}. */
