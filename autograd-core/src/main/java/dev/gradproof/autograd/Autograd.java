@@ -3,8 +3,10 @@ package dev.gradproof.autograd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Functional gradients in the style of {@code torch.autograd.grad}: returned, not accumulated.
@@ -53,7 +55,9 @@ public final class Autograd {
                         + ") does not require grad");
             }
         }
-        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph, true);
+        Set<Variable> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(inputs);
+        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph, true, wanted);
         List<Variable> result = new ArrayList<>(inputs.size());
         for (Variable input : inputs) {
             Variable g = grads.get(input);

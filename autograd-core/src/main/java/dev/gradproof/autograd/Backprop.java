@@ -1,8 +1,10 @@
 package dev.gradproof.autograd;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reverse-mode accumulation over the recorded graph: the chain rule, node by node, children
@@ -25,26 +27,37 @@ final class Backprop {
      * @param constantOutputs what to do with an output that does not require grad: false rejects
      *                        it (a {@code backward()} on a constant is a mistake), true treats it as
      *                        contributing nothing (a functional gradient of a constant is zero)
+     * @param wanted          the nodes whose gradients the caller reads, or {@code null} for every
+     *                        node; the gradient of any other interior node is dropped as soon as its
+     *                        backward has run, so that a pass over a long chain holds a few
+     *                        gradients at a time instead of one per node
      */
     static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph,
-                                       boolean constantOutputs) {
-        Map<Variable, Variable> grads = new IdentityHashMap<>();
-        try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
+                                       boolean constantOutputs, Set<Variable> wanted) {
+        List<Variable> seeds = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            Variable output = outputs.get(i);
+            seeds.add(checkedUpstream(output, upstreams.get(i)));
+            if (!output.requiresGrad() && !constantOutputs) {
+                throw new IllegalArgumentException("backward: output of shape " + output.shape()
+                        + " does not require grad (it is a constant, or was computed from constants or under noGrad)");
+            }
+        }
+        try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad();
+             Graph.Walk walk = new Graph.Walk(outputs)) {
+            List<Variable> order = walk.order();
+            // pending[n]: the gradient summed so far at order.get(n), in the order contributions arrive
+            Variable[] pending = new Variable[order.size()];
+            boolean[] keep = positionsOf(wanted, walk, order.size());
             for (int i = 0; i < outputs.size(); i++) {
-                Variable output = outputs.get(i);
-                Variable upstream = checkedUpstream(output, upstreams.get(i));
-                if (output.requiresGrad()) {
-                    grads.merge(output, upstream, Variable::add);
-                } else if (!constantOutputs) {
-                    throw new IllegalArgumentException("backward: output of shape " + output.shape()
-                            + " does not require grad (it is a constant, or was computed from constants or under noGrad)");
+                if (outputs.get(i).requiresGrad()) {
+                    accumulate(pending, walk.indexOf(outputs.get(i)), seeds.get(i));
                 }
             }
-            List<Variable> order = Graph.topologicalOrder(outputs);
             for (int n = order.size() - 1; n >= 0; n--) {
                 Variable node = order.get(n);
-                Variable upstream = grads.get(node);
-                if (upstream == null || node.creator().isEmpty()) {
+                Variable upstream = pending[n];
+                if (upstream == null || node.isLeaf()) {
                     continue;
                 }
                 Op op = node.creator().get();
@@ -60,11 +73,40 @@ final class Backprop {
                                 + " has shape " + inputGrads[i].shape() + " but the input has shape "
                                 + input.shape());
                     }
-                    grads.merge(input, inputGrads[i], Variable::add);
+                    accumulate(pending, walk.indexOf(input), inputGrads[i]);
+                }
+                if (keep != null && !keep[n]) {
+                    pending[n] = null;
                 }
             }
+            Map<Variable, Variable> grads = new IdentityHashMap<>();
+            for (int n = 0; n < pending.length; n++) {
+                if (pending[n] != null && (keep == null || keep[n])) {
+                    grads.put(order.get(n), pending[n]);
+                }
+            }
+            return grads;
         }
-        return grads;
+    }
+
+    /** Which positions of the walk's order hold a wanted node; null for all of them. */
+    private static boolean[] positionsOf(Set<Variable> wanted, Graph.Walk walk, int size) {
+        if (wanted == null) {
+            return null;
+        }
+        boolean[] keep = new boolean[size];
+        for (Variable node : wanted) {
+            int n = walk.indexOf(node);
+            if (n >= 0) {
+                keep[n] = true;
+            }
+        }
+        return keep;
+    }
+
+    /** Adds {@code grad} to the gradient pending at position {@code n} (the notes' {@code +=}). */
+    private static void accumulate(Variable[] pending, int n, Variable grad) {
+        pending[n] = pending[n] == null ? grad : pending[n].add(grad);
     }
 
     private static Variable checkedUpstream(Variable output, Variable upstream) {

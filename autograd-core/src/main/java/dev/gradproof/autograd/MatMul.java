@@ -6,6 +6,9 @@ package dev.gradproof.autograd;
  * only product whose shapes match, per batch element: {@code dL/dx = dL/dy w^T} and
  * {@code dL/dw = x^T dL/dy}, summed over the batch when one {@code w} served every element; both
  * written with differentiable ops, so second order comes free.
+ *
+ * <p>A first-order backward of two matrices (no graph recorded) computes both products straight
+ * from the stored operands, reading the transposes in place.
  */
 final class MatMul extends Op {
 
@@ -23,6 +26,12 @@ final class MatMul extends Op {
         Variable w = input(1);
         int xRank = x.shape().rank();
         int wRank = w.shape().rank();
+        if (!GradMode.isEnabled() && xRank == 2 && wRank == 2) {
+            return new Variable[] {
+                needsGrad(0) ? Variable.constant(upstream.value().matmulTransposed(w.value())) : null,
+                needsGrad(1) ? Variable.constant(x.value().transposedMatmul(upstream.value())) : null,
+            };
+        }
         Variable dw = null;
         if (needsGrad(1)) {
             dw = lastTwoSwapped(x).matmul(upstream);

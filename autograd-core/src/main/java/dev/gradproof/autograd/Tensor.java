@@ -1,6 +1,7 @@
 package dev.gradproof.autograd;
 
 import dev.gradproof.autograd.kernel.BroadcastKernels;
+import dev.gradproof.autograd.kernel.ElementwiseKernels;
 import dev.gradproof.autograd.kernel.MatMulKernel;
 import dev.gradproof.autograd.kernel.PermuteKernel;
 
@@ -285,22 +286,39 @@ public final class Tensor {
 
     /** Elementwise sum with broadcasting. */
     public Tensor plus(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.add(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "add", Double::sum);
     }
 
     /** Elementwise difference with broadcasting. */
     public Tensor minus(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.subtract(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "sub", (a, b) -> a - b);
     }
 
     /** Elementwise product with broadcasting. */
     public Tensor times(Tensor other) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.multiply(data, other.data, out);
+            return new Tensor(shape, out);
+        }
         return zip(other, "mul", (a, b) -> a * b);
     }
 
     /** Every element multiplied by {@code factor}. */
     public Tensor times(double factor) {
-        return map(v -> v * factor);
+        double[] out = new double[data.length];
+        ElementwiseKernels.scale(data, factor, out);
+        return new Tensor(shape, out);
     }
 
     /** The sum of all elements, as a scalar tensor (0 for an empty tensor). */
@@ -440,9 +458,7 @@ public final class Tensor {
             throw new IllegalArgumentException("matmul: inner dimensions differ: " + shape + " @ " + other.shape);
         }
         if (rank == 2) {
-            double[] out = new double[m * n];
-            MatMulKernel.matmul(data, other.data, out, m, k, n);
-            return new Tensor(Shape.of(m, n), out);
+            return matrixProduct(m, n, out -> MatMulKernel.matmul(data, other.data, out, m, k, n));
         }
         int batch = shape.dim(0);
         if (other.rank() == 3 && other.shape.dim(0) != batch) {
@@ -453,6 +469,37 @@ public final class Tensor {
             MatMulKernel.matmul(data, b * m * k, other.data, other.rank() == 3 ? b * k * n : 0, out, b * m * n, m, k, n);
         }
         return new Tensor(Shape.of(batch, m, n), out);
+    }
+
+    /**
+     * {@code this^T @ other} for matrices {@code this} of {@code k x m} and {@code other} of
+     * {@code k x n}, without forming the transpose: the gradient {@code x^T dL/dy} of matmul's right
+     * operand. Shapes are the caller's (matmul's backward) to get right.
+     */
+    Tensor transposedMatmul(Tensor other) {
+        int k = shape.dim(0);
+        int m = shape.dim(1);
+        int n = other.shape.dim(1);
+        return matrixProduct(m, n, out -> MatMulKernel.matmulTransposedA(data, other.data, out, m, k, n));
+    }
+
+    /**
+     * {@code this @ other^T} for matrices {@code this} of {@code m x k} and {@code other} of
+     * {@code n x k}, without forming the transpose: the gradient {@code dL/dy w^T} of matmul's left
+     * operand.
+     */
+    Tensor matmulTransposed(Tensor other) {
+        int m = shape.dim(0);
+        int k = shape.dim(1);
+        int n = other.shape.dim(0);
+        return matrixProduct(m, n, out -> MatMulKernel.matmulTransposedB(data, other.data, out, m, k, n));
+    }
+
+    /** An {@code m x n} matrix whose elements {@code kernel} writes into a fresh array. */
+    private static Tensor matrixProduct(int m, int n, java.util.function.Consumer<double[]> kernel) {
+        double[] out = new double[m * n];
+        kernel.accept(out);
+        return new Tensor(Shape.of(m, n), out);
     }
 
     // ------------------------------------------------------------------ comparison and printing

@@ -3,6 +3,7 @@ package dev.gradproof.autograd;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A node of the computational graph: a {@link Tensor} value, the gradient accumulated into it by
@@ -33,12 +34,46 @@ public final class Variable {
     private final Op creator;
     private final String name;
     private Tensor grad;
+    /**
+     * The number of the graph walk that has marked this node visited (see {@link Graph}); 0 when
+     * none has. A number, not a reference, so that marking a long-lived graph stores no pointer to
+     * a young object in old ones (which would make every young collection scan the whole graph).
+     */
+    private volatile long visitor;
+    /** This node's position in the order of the walk that marked it; read only by that walk. */
+    private int walkIndex;
 
     private Variable(Tensor value, boolean requiresGrad, Op creator, String name) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.creator = creator;
         this.name = name;
+    }
+
+    private static final AtomicLongFieldUpdater<Variable> VISITOR =
+            AtomicLongFieldUpdater.newUpdater(Variable.class, "visitor");
+
+    /** Marks this node visited by the walk numbered {@code walk}; false if some walk has marked it already. */
+    boolean markVisited(long walk) {
+        return VISITOR.compareAndSet(this, 0L, walk);
+    }
+
+    /** Whether the walk numbered {@code walk} has marked this node. */
+    boolean isMarkedBy(long walk) {
+        return visitor == walk;
+    }
+
+    int walkIndex() {
+        return walkIndex;
+    }
+
+    void walkIndex(int index) {
+        walkIndex = index;
+    }
+
+    /** Removes the mark of the walk numbered {@code walk}, leaving any other walk's mark in place. */
+    void unmark(long walk) {
+        VISITOR.compareAndSet(this, walk, 0L);
     }
 
     /** A node made by {@code creator}; see {@link Op#record(Tensor)}. */
@@ -142,7 +177,7 @@ public final class Variable {
      * @throws IllegalArgumentException if this is not a scalar, or does not require grad
      */
     public void backward() {
-        accumulate(Backprop.run(List.of(this), java.util.Collections.singletonList(null), false, false));
+        accumulate(Backprop.run(List.of(this), java.util.Collections.singletonList(null), false, false, null));
     }
 
     /**
@@ -152,7 +187,7 @@ public final class Variable {
      * @throws IllegalArgumentException if {@code upstream}'s shape differs from this variable's
      */
     public void backward(Tensor upstream) {
-        accumulate(Backprop.run(List.of(this), List.of(constant(upstream)), false, false));
+        accumulate(Backprop.run(List.of(this), List.of(constant(upstream)), false, false, null));
     }
 
     private static void accumulate(Map<Variable, Variable> grads) {

@@ -1,0 +1,144 @@
+package dev.gradproof.autograd.kernel;
+
+/**
+ * The cache-blocked, packed matrix product {@code C = A B} behind {@link MatMulKernel}, in the
+ * layout of Goto's algorithm (as in BLIS and EJML's blocked kernels).
+ *
+ * <p>The operands are read through strides, so {@code A} or {@code B} may be the transpose of a
+ * stored matrix without being copied: element {@code (i, p)} of {@code A} is
+ * {@code a[aOffset + i * aRowStride + p * aColStride]}. {@code C} is row-major {@code m x n} at
+ * {@code cOffset}. For each block of {@link #NC} columns and {@link #KC} depth, a panel of
+ * {@code B} is packed into a per-thread buffer; for each block of {@link #MC} rows, a panel of
+ * {@code A}; a {@link MicroKernel} then computes register tiles from the two buffers, which stay in
+ * L2 and L1. The packing is a copy of one block at a time, never of a whole operand.
+ *
+ * <p>Every output element is the left-to-right sum of its {@code k} products (increasing
+ * {@code p}, from zero), whatever row range a call computes, so splitting the rows over threads
+ * changes no bit of the result. With the scalar kernel that is exactly the plain triple loop's
+ * result; the SIMD kernel fuses each multiply-add (one rounding instead of two).
+ */
+final class Gemm {
+
+    /** Depth of a block: a packed A panel of MR x KC and B panel of KC x NR stay in L1. */
+    static final int KC = 256;
+    /** Rows of a block of A (a multiple of every kernel's MR): MC x KC doubles stay in L2. */
+    static final int MC = 96;
+    /** Columns of a block of B: KC x NC doubles stay in L3. */
+    static final int NC = 2048;
+
+    /** Per thread: the packed A block, the packed B block, the scratch tile for edges of C. */
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[3][0]);
+
+    private Gemm() {
+    }
+
+    /**
+     * Writes rows {@code [rowStart, rowEnd)} of {@code C = A B}, overwriting them. With {@code k == 0}
+     * the rows become zeros (the empty sum).
+     */
+    static void multiplyRows(MicroKernel kernel,
+                             double[] a, int aOffset, int aRowStride, int aColStride,
+                             double[] b, int bOffset, int bRowStride, int bColStride,
+                             double[] c, int cOffset, int m, int k, int n, int rowStart, int rowEnd) {
+        if (rowStart >= rowEnd || n == 0) {
+            return;
+        }
+        java.util.Arrays.fill(c, cOffset + rowStart * n, cOffset + rowEnd * n, 0.0);
+        if (k == 0) {
+            return;
+        }
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        double[][] buffers = BUFFERS.get();
+        double[] packedA = buffers[0].length >= MC * KC ? buffers[0] : (buffers[0] = new double[MC * KC]);
+        int bCapacity = KC * roundUp(Math.min(n, NC), nr);
+        double[] packedB = buffers[1].length >= bCapacity ? buffers[1] : (buffers[1] = new double[bCapacity]);
+        double[] edge = buffers[2].length >= mr * nr ? buffers[2] : (buffers[2] = new double[mr * nr]);
+
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packPanels(b, bOffset + pc * bRowStride + jc * bColStride, bColStride, bRowStride,
+                        nc, kc, nr, packedB);
+                for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                    int mc = Math.min(MC, rowEnd - ic);
+                    packPanels(a, aOffset + ic * aRowStride + pc * aColStride, aRowStride, aColStride,
+                            mc, kc, mr, packedA);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        int bAt = (jr / nr) * kc * nr;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            int aAt = (ir / mr) * kc * mr;
+                            int cAt = cOffset + (ic + ir) * n + jc + jr;
+                            if (rows == mr && cols == nr) {
+                                kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, c, cAt, n);
+                            } else {
+                                copyTile(c, cAt, n, edge, 0, nr, rows, cols, true);
+                                kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, edge, 0, nr);
+                                copyTile(edge, 0, nr, c, cAt, n, rows, cols, false);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs a block of {@code width} lines (rows of A or columns of B) by {@code depth} into panels of
+     * {@code lanes} lines: line {@code l}, depth {@code p} goes to
+     * {@code packed[(l / lanes) * depth * lanes + p * lanes + l % lanes]}; a last partial panel is
+     * padded with zeros. {@code lineStride} steps from line to line, {@code depthStride} along one.
+     */
+    private static void packPanels(double[] src, int srcOffset, int lineStride, int depthStride,
+                                   int width, int depth, int lanes, double[] packed) {
+        int at = 0;
+        for (int l0 = 0; l0 < width; l0 += lanes) {
+            int lines = Math.min(lanes, width - l0);
+            if (depthStride == 1) {
+                for (int l = 0; l < lines; l++) {
+                    int from = srcOffset + (l0 + l) * lineStride;
+                    for (int p = 0; p < depth; p++) {
+                        packed[at + p * lanes + l] = src[from + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    int from = srcOffset + p * depthStride + l0 * lineStride;
+                    int to = at + p * lanes;
+                    for (int l = 0; l < lines; l++) {
+                        packed[to + l] = src[from + l * lineStride];
+                    }
+                }
+            }
+            if (lines < lanes) {
+                for (int p = 0; p < depth; p++) {
+                    java.util.Arrays.fill(packed, at + p * lanes + lines, at + (p + 1) * lanes, 0.0);
+                }
+            }
+            at += depth * lanes;
+        }
+    }
+
+    /**
+     * Copies a {@code rows x cols} tile between row-major arrays of row lengths {@code fromLd} and
+     * {@code toLd}; with {@code zeroRest} the rest of the destination tile (of {@code toLd}
+     * columns, as many rows as the scratch holds) becomes zero, so that its padding holds no
+     * earlier value.
+     */
+    private static void copyTile(double[] from, int fromAt, int fromLd, double[] to, int toAt, int toLd,
+                                 int rows, int cols, boolean zeroRest) {
+        if (zeroRest) {
+            java.util.Arrays.fill(to, toAt, to.length, 0.0);
+        }
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(from, fromAt + i * fromLd, to, toAt + i * toLd, cols);
+        }
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}

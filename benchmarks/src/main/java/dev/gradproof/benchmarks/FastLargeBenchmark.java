@@ -1,0 +1,44 @@
+package dev.gradproof.benchmarks;
+
+import dev.gradproof.gradcheck.GradCheck;
+import dev.gradproof.gradcheck.model.GradCheckResult;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * FAST on tanh over 10,000,000 elements in a 512 MB heap: whether the checker runs within a few
+ * copies of its input, and how long one check takes (single shots: one check is seconds long).
+ * An {@code OutOfMemoryError} here is a result, reported by JMH as the benchmark's failure.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgs = {"--add-modules", "jdk.incubator.vector", "-Xmx512m"})
+public class FastLargeBenchmark {
+
+    /** Elements of the input. */
+    static final int SIZE = 10_000_000;
+
+    private GradCheck check;
+
+    @Setup
+    public void setUp() {
+        check = Workloads.gradCheck("tanh:" + SIZE).mode(dev.gradproof.gradcheck.model.Mode.FAST).parallelism(1);
+    }
+
+    @Benchmark
+    public GradCheckResult fastTanh() {
+        return check.check();
+    }
+}
