@@ -63,6 +63,7 @@ class BrokenEngineTest {
         }
     }
 
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     static class SortsRecursively extends MiniEngineContract {
         MiniEngine.Fault fault() {
             return MiniEngine.Fault.RECURSIVE_TOPOLOGICAL_SORT;

@@ -1,12 +1,14 @@
 package dev.gradproof.properties.broken;
 
 import dev.gradproof.autograd.Variable;
+import dev.gradproof.gradcheck.model.TestContext;
 import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.kit.AutogradContract;
 import dev.gradproof.properties.kit.KitRun;
+import net.jqwik.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,6 +65,7 @@ class DeclarationsTest {
     }
 
     /** Crashes on matmul with inner dimension 1, and declares it as a known fault. */
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     static class KnownCrash extends StrictContract {
         @Override
         protected StrictEngine engine() {
@@ -72,6 +75,7 @@ class DeclarationsTest {
     }
 
     /** The same crash, undeclared. */
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     static class UnknownCrash extends StrictContract {
         @Override
         protected StrictEngine engine() {
@@ -80,6 +84,7 @@ class DeclarationsTest {
     }
 
     /** Declines every mul. */
+    @Tag(TestContext.EXPECTED_FAILURE_TAG)
     static class DeclinesMul extends StrictContract {
         @Override
         protected StrictEngine engine() {
