@@ -130,11 +130,24 @@ class SanityChecksTest {
 
     @Test
     void aNonFiniteNumericalDerivativeIsAFailureThatSaysWhichProbe() {
-        // sqrt at 1e-6: the probe at x - 2h is negative, so the numerical derivative is NaN
-        GradCheckResult result = GradCheck.of(v -> v.get(0).sqrt().sum()).input("x", new double[] {4, 1e-6}).check();
+        // a value that turns NaN on one side of the point at every step, however small: log|x| - log(x)
+        // is 0 for x > 0 and NaN below, and x = 1e-300 leaves no step that stays inside
+        GradCheckResult result = GradCheck.scalar(in -> Math.log(Math.abs(in[0][1])) - Math.log(in[0][1]) + in[0][0],
+                in -> new double[][] {{1, 0}}).input("x", new double[] {4, 1e-300}).check();
         assertThat(result).fails().hasFinding(SanityCheck.FINITE_NUMERICAL).hasFailureAt("x", 1);
         assertThat(result.failureMessage()).contains("the numerical derivative is not finite: perturbing input 0 \"x\""
                 + " [2] at [1] by -2h gives NaN at output []");
+    }
+
+    @Test
+    void aProbeThatLeavesTheDomainIsRetriedAtSmallerStepsThatStayInIt() {
+        // sqrt at 1e-6: the probe at x - 2h (h = 1e-6) is negative; at h = 1e-8 the stencil stays above 0
+        GradCheckResult result = GradCheck.of(v -> v.get(0).sqrt().sum()).input("x", new double[] {4, 1e-6}).check();
+        assertThat(result).passes();
+        assertThat(result.inputs().get(0).recordAt(List.of(1)).orElseThrow().step()).isLessThan(5e-7);
+        // a wrong derivative there still fails: 1 / sqrt(x) instead of 1 / (2 sqrt(x))
+        assertThat(GradCheck.scalar(in -> Math.sqrt(in[0][0]), in -> new double[][] {{1 / Math.sqrt(in[0][0])}})
+                .input("x", 1e-6).check()).fails().hasFailureAt("x");
     }
 
     @Test

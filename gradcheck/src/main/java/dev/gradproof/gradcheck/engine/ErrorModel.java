@@ -191,7 +191,8 @@ final class ErrorModel {
         if (e.swamped() > 0) {
             reasons.add(e.swamped() + " of " + e.compared() + " compared " + e.unit() + " could not have caught an"
                     + " error of " + Numbers.sci(bound, 2) + " relative: the noise measured in the function's values"
-                    + " swamps the differences; remove the noise, or check in a precision where it is small");
+                    + " swamps the differences at every step tried; remove the noise, declare the precision the"
+                    + " function computes in (Precision.FLOAT32), or check at a point where the derivative is larger");
         }
         if (e.compared() > 0 && e.fastDetectable() > bound) {
             reasons.add("FAST's random directions could miss an error of " + Numbers.sci(e.fastDetectable(), 2)
@@ -201,9 +202,10 @@ final class ErrorModel {
     }
 
     /**
-     * Whether a compared element's tolerance is set by measured noise too large to see an error of the
-     * bound, relative to the element's derivative or to {@code yardstick} (a thousandth of the largest
-     * derivative of the check), whichever is larger.
+     * Whether a compared element passed with a tolerance set by noise measured in the function's values
+     * (at the best step tried) too large to see an error of the bound, relative to the element's
+     * derivative or to {@code yardstick} (a thousandth of the largest derivative of the check),
+     * whichever is larger.
      */
     boolean swamped(Judgement j, double yardstick) {
         return yardstick > 0 && j.dominant() == Dominant.MEASURED_NOISE && j.verdict() == Verdict.PASS

@@ -16,6 +16,8 @@ final class ProbeValues {
     String failure;
     /** True when the failure is a change of output shape. */
     boolean shapeChanged;
+    /** True when the failure is a value that is not finite (a probe left the function's domain). */
+    boolean nonFinite;
 
     ProbeValues(int offsets, int components, boolean directional) {
         t = new double[offsets];

@@ -155,6 +155,7 @@ final class Prober {
             if (!Double.isFinite(out[m])) {
                 pv.failure = "the numerical derivative is not finite: " + what.get() + " gives " + out[m]
                         + " at output " + Arrays.toString(Input.indexOf(base.outputShape(), m));
+                pv.nonFinite = true;
                 return false;
             }
         }

@@ -103,8 +103,21 @@ final class StepPlan {
         return d.withFirstNoiseRatio(firstNoise[0]);
     }
 
-    private Decision plan(double h, double x, double scale, Probe probe, Judge judge, double[] firstNoise) {
-        ProbeValues first = probe.at(h);
+    private Decision plan(double h0, double x, double scale, Probe probe, Judge judge, double[] firstNoise) {
+        ProbeValues first = probe.at(h0);
+        double h = h0;
+        // a probe that left the function's domain (log or sqrt of an element near 0): a smaller step may stay in it
+        for (int k = 1; first.failure != null && first.nonFinite && k <= SMALLER_DECADES; k++) {
+            double smaller = h0 / Math.pow(10, k);
+            if (smaller < model.smallestResolvableStep(0, x, 1)) {
+                break;
+            }
+            ProbeValues again = probe.at(smaller);
+            if (again.failure == null || !again.nonFinite) {
+                first = again;
+                h = smaller;
+            }
+        }
         if (first.failure != null) {
             return new Decision(null, first, first.failure, first.shapeChanged, false);
         }
@@ -188,13 +201,12 @@ final class StepPlan {
                 // such a step can only be chosen where the spread is small; a kink's jump in slope stays the
                 // same as the step grows (noise's spread shrinks, curvature's grows), and ends the search
                 double ratio = suspected == null ? Double.NaN : spread(again) / spread(suspected);
-                if (!noisy && ratio > 1 / NOISE_GROWTH && ratio < NOISE_GROWTH) {
+                boolean steady = !noisy && ratio > 1 / NOISE_GROWTH && ratio < NOISE_GROWTH;
+                boolean more = candidates.consider(widened(again, ErrorModel.Dominant.MEASURED_NOISE), pv);
+                if (steady || noisy && !more) {
                     break;
                 }
                 suspected = again;
-                if (!candidates.consider(widened(again, ErrorModel.Dominant.MEASURED_NOISE), pv) && noisy) {
-                    break;
-                }
                 continue;
             }
             suspected = null;
@@ -252,7 +264,9 @@ final class StepPlan {
                 bestScore = s;
                 return true;
             }
-            return !dominatedByTruncation(judged);
+            // larger steps only add truncation once it dominates, unless the tightest step so far fails: then a
+            // larger one may still show that failure to be rounding (the overturn rule)
+            return !dominatedByTruncation(judged) || best == null || !allPass(best);
         }
 
         Decision decision() {

@@ -155,9 +155,14 @@ class OpCatalogueTest {
             assertThat(atZero).as(name + " sampled at 0").isTrue();
         }
         for (String name : List.of("maximum", "minimum")) {
+            // every element tied but the last, so that the check compares something
             boolean tie = OpCatalogue.spec(name).orElseThrow().samples(SEED).stream()
                     .filter(s -> s.inputs().size() == 2)
-                    .anyMatch(s -> Arrays.equals(s.inputs().get(0).values(), s.inputs().get(1).values()));
+                    .anyMatch(s -> {
+                        double[] a = s.inputs().get(0).values();
+                        double[] b = s.inputs().get(1).values();
+                        return a.length > 1 && Arrays.equals(a, 0, a.length - 1, b, 0, b.length - 1);
+                    });
             assertThat(tie).as(name + " sampled at exact ties").isTrue();
         }
     }
