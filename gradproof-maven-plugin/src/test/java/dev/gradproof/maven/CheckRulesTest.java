@@ -89,14 +89,14 @@ class CheckRulesTest {
     }
 
     @Test
-    void failedAndAbortedPropertyRunsCountAgainstMaxFailedPropertyRuns() {
+    void failedAndAbortedPropertyRunsCountAgainstMaxFailedPropertyRunsAndSkippedOnesDoNot() {
         var results = Results.of(List.of(), List.of(Results.run("a", "SUCCESSFUL"), Results.run("b", "FAILED"),
-                Results.run("c", "ABORTED")), List.of());
+                Results.run("c", "ABORTED"), Results.run("d", "SKIPPED")), List.of());
         assertThat(broken(new CheckRules(true, true, null, 0, 2, true), results)).isEmpty();
         List<BrokenRule> broken = new CheckRules(true, true, null, 0, 1, true).brokenBy(results);
         assertThat(broken).extracting(BrokenRule::rule).containsExactly("maxFailedPropertyRuns");
         assertThat(broken.get(0).message())
-                .isEqualTo("2 of 3 property runs failed or aborted (at most 1 allowed); first: EngineProperties.b "
+                .isEqualTo("2 of 4 property runs failed or aborted (at most 1 allowed); first: EngineProperties.b "
                         + "FAILED (module core, seed 12345): AssertionError: wrong");
     }
 
