@@ -27,6 +27,7 @@ class SeededBugTest {
     void mulAssigningItsGradientsIsFoundAndShrunk() {
         KitRun run = KitRun.of(WithSeededBug.class);
         run.assertFoundAndShrunk("copyGateAddsTheBranchUpstreams", 12, "copy gate adds the upstreams");
-        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", 8, "f + f gives twice the gradient of f");
+        // jqwik shrinks from a random seed: local minima of 9 or 10 nodes occur (one run of 9 seen in CI), so 12
+        run.assertFoundAndShrunk("twiceTheGraphHasTwiceTheGradient", 12, "f + f gives twice the gradient of f");
     }
 }
