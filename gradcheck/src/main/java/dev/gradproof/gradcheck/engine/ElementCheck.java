@@ -55,6 +55,7 @@ final class ElementCheck {
             sigma[j] = noise.sigma(components.upstream(j));
             rounding[j] = backward.roundingScale(point, components.upstream(j));
         }
+        double largestRounding = java.util.Arrays.stream(rounding).max().orElse(0);
         StepPlan plan = new StepPlan(model);
         return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
             int i = tasks.get(t)[0];
@@ -62,11 +63,7 @@ final class ElementCheck {
             int[] index = inputs.get(i).index(k);
             double x = point[i][k];
             double step = stepAt(h, x);
-            double scale = 0;
-            for (double r : rounding) {
-                scale = Math.max(scale, r);
-            }
-            StepPlan.Decision d = plan.decide(step, x, scale,
+            StepPlan.Decision d = plan.decide(step, x, largestRounding,
                     at -> prober.element(work, i, k, components.all(), at),
                     (pv, at) -> judgeAll(model, analytic, sigma, rounding, i, k, pv, at,
                             positionErrorPerUnit * Math.max(Math.abs(x), at) / at));

@@ -103,10 +103,26 @@ final class ErrorModel {
                     + " estimated (its estimate is " + tolerance + "): the values overflow or are not finite near"
                     + " the point; nothing can be claimed here");
         }
-        Verdict verdict = Math.abs(p.analytic() - n) <= tolerance ? Verdict.PASS : Verdict.FAIL;
+        Verdict verdict = passes(p.analytic(), n, tolerance) ? Verdict.PASS : Verdict.FAIL;
         double slopeNoise = 2 * Math.max(rounding, floor) + 2 * measuredNoise;
         return new Judgement(p.analytic(), h, n, estimate, tolerance, verdict, null, left, right, null,
                 rho > 0 ? noise / rho : 0, suspected, dominant, slopeNoise);
+    }
+
+    /** The comparison itself: {@code |a - n| <= tolerance}; false for a non-finite analytic value. */
+    private static boolean passes(double analytic, double numerical, double tolerance) {
+        return Double.isFinite(analytic) && Math.abs(analytic - numerical) <= tolerance;
+    }
+
+    /**
+     * The same comparison judged again with another error estimate and tolerance (the step plan's
+     * wider ones: a steep point's slopes, measured noise, the scatter of several steps); no longer a
+     * kink suspicion, since the plan has settled it.
+     */
+    Judgement rejudged(Judgement j, double estimate, double tolerance, Dominant dominant) {
+        Verdict v = passes(j.analytic(), j.numerical(), tolerance) ? Verdict.PASS : Verdict.FAIL;
+        return new Judgement(j.analytic(), j.step(), j.numerical(), estimate, tolerance, v, null, j.leftSlope(),
+                j.rightSlope(), j.reason(), j.noiseRatio(), false, dominant, j.slopeNoise());
     }
 
     /**

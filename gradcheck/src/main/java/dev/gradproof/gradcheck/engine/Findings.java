@@ -17,6 +17,11 @@ final class Findings {
         findings.putIfAbsent(check + "/" + input, new SanityFinding(check, input, message));
     }
 
+    /** Whether a finding of that check was made, for any input. */
+    synchronized boolean has(SanityCheck check) {
+        return findings.values().stream().anyMatch(f -> f.check() == check);
+    }
+
     synchronized List<SanityFinding> list() {
         return new ArrayList<>(findings.values());
     }

@@ -5,6 +5,8 @@ import dev.gradproof.gradcheck.function.Input;
 import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.SanityCheck;
 
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+
 import java.util.Arrays;
 
 /**
@@ -64,18 +66,15 @@ final class ForwardRepeat {
         if (!varies) {
             return null;
         }
+        // the sample standard deviation of each output over the evaluations (Commons Math, bias-corrected)
+        StandardDeviation deviation = new StandardDeviation();
         double[] sigma = new double[first.length];
+        double[] column = new double[all.length];
         for (int m = 0; m < first.length; m++) {
-            double mean = 0;
-            for (double[] run : all) {
-                mean += run[m];
+            for (int r = 0; r < all.length; r++) {
+                column[r] = all[r][m];
             }
-            mean /= all.length;
-            double squares = 0;
-            for (double[] run : all) {
-                squares += (run[m] - mean) * (run[m] - mean);
-            }
-            sigma[m] = Math.sqrt(squares / (all.length - 1));
+            sigma[m] = deviation.evaluate(column);
         }
         return sigma;
     }

@@ -53,7 +53,9 @@ public final class GradChecker {
         Counters counters = new Counters();
         Findings findings = new Findings();
         Backward backward = new Backward(function, wrt, inputs, counters, findings);
-        ResultAssembly assembly = new ResultAssembly(inputs, wrt, options, findings);
+        Stencil stencil = Stencil.of(tolerances.stencilPoints());
+        ErrorModel model = new ErrorModel(stencil, tolerances);
+        ResultAssembly assembly = new ResultAssembly(inputs, wrt, options, findings, model);
         try {
             Evaluation base = backward.evaluate(point);
             assembly.outputShape(base.outputShape());
@@ -62,7 +64,7 @@ public final class GradChecker {
             }
             double[] repeatSigma = ForwardRepeat.measure(backward, point, base, tolerances.nondeterminismTolerance(),
                     findings);
-            if (!findings.list().isEmpty()) {
+            if (findings.has(SanityCheck.FORWARD_DETERMINISTIC)) {
                 return assembly.build(List.of(), null, 0, started, counters);
             }
             int outputSize = base.output().length;
@@ -78,8 +80,6 @@ public final class GradChecker {
                 assembly.note("the forward pass varies at one point within the declared tolerance; the spread of"
                         + " repeated evaluations counts as noise in every tolerance");
             }
-            Stencil stencil = Stencil.of(tolerances.stencilPoints());
-            ErrorModel model = new ErrorModel(stencil, tolerances);
             Prober prober = new Prober(function, wrt, stencil, precision, base, inputs, counters);
             if (options.mode() == Mode.FAST) {
                 return fast(function, inputs, point, wrt, base, backward, prober, model, noise, options, assembly,

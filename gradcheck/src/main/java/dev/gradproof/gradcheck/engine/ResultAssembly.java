@@ -47,12 +47,12 @@ final class ResultAssembly {
     private final List<String> notes = new ArrayList<>();
     private int[] outputShape = new int[0];
 
-    ResultAssembly(List<Input> inputs, boolean[] wrt, CheckOptions options, Findings findings) {
+    ResultAssembly(List<Input> inputs, boolean[] wrt, CheckOptions options, Findings findings, ErrorModel model) {
         this.inputs = inputs;
         this.wrt = wrt;
         this.options = options;
         this.findings = findings;
-        this.model = new ErrorModel(Stencil.of(options.tolerances().stencilPoints()), options.tolerances());
+        this.model = model;
     }
 
     /** The shape of the function's value, once known. */
@@ -81,6 +81,8 @@ final class ResultAssembly {
         Map<String, Integer> kinks = new TreeMap<>();
         int noisy = 0;
         int compared = 0;
+        int checkedDirections = 0;
+        int comparedDirections = 0;
         int confirmed = 0;
         for (Outcome o : outcomes) {
             ElementRecord r = o.record();
@@ -92,6 +94,7 @@ final class ResultAssembly {
                 kinks.merge(r.kinkOp(), 1, Integer::sum);
             } else if (o.failure() == null) {
                 compared++;
+                comparedDirections += o.input() < 0 ? 1 : 0;
                 if (o.noiseRatio() > NOISY) {
                     noisy++;
                 }
@@ -101,6 +104,7 @@ final class ResultAssembly {
                         o.input() < 0 ? null : o.input(), o.failure());
             }
             if (o.input() < 0) {
+                checkedDirections++;
                 directions.add(r);
                 continue;
             }
@@ -134,36 +138,12 @@ final class ResultAssembly {
                     Arrays.asList(relative[i]), new String(verdicts[i]), kept, ErrorStatistics.of(all)));
         }
         ErrorStatistics statistics = overall.build();
-        double yardstick = 0;
-        for (Outcome o : outcomes) {
-            if (o.judgement() != null && Double.isFinite(o.judgement().analytic())) {
-                yardstick = Math.max(yardstick, Math.abs(o.judgement().analytic()));
-            }
-        }
-        int swamped = 0;
-        Double detectable = null;
-        for (Outcome o : outcomes) {
-            Judgement j = o.judgement();
-            if (j == null || j.verdict() == Verdict.KINK || !Double.isFinite(j.detectable())) {
-                continue;
-            }
-            if (model.swamped(j, YARDSTICK_SHARE * yardstick)) {
-                swamped++;
-            }
-            double share = ErrorModel.relativeDetectable(j, YARDSTICK_SHARE * yardstick);
-            if (!Double.isFinite(share)) {
-                continue;
-            }
-            detectable = detectable == null ? share : Math.max(detectable, share);
-        }
+        Power power = power(outcomes);
         boolean fast = options.mode() == Mode.FAST;
-        int directionsChecked = (int) outcomes.stream().filter(o -> o.input() < 0).count();
-        int directionsCompared = (int) outcomes.stream()
-                .filter(o -> o.input() < 0 && o.failure() == null && o.record().verdict() != Verdict.KINK).count();
         List<String> reasons = new ArrayList<>();
         CheckVerdict verdict = model.verdict(new ErrorModel.Evidence(
-                fast ? directionsChecked : statistics.checked(),
-                fast ? directionsCompared : compared, statistics.failed(), findings.list().size(), swamped,
+                fast ? checkedDirections : statistics.checked(),
+                fast ? comparedDirections : compared, statistics.failed(), findings.list().size(), power.swamped(),
                 fast && confidence != null ? confidence.minDetectableRelativeError() : Double.NaN,
                 fast ? "directions" : "elements"), reasons);
         Double coverage = options.mode() == Mode.SAMPLED ? coverage(perInput) : null;
@@ -175,7 +155,46 @@ final class ResultAssembly {
                 options.mode(), options.seed(), options.tolerances(),
                 options.mode() == Mode.SAMPLED ? options.samplesPerInput() : null, projections,
                 Records.list(outputShape), inputResults, directions, findings.list(), notes, confidence, statistics,
-                verdict, reasons, detectable, coverage, options.replay(), null, run);
+                verdict, reasons, power.detectable(), coverage, options.replay(), null, run);
+    }
+
+    /**
+     * What the compared elements could have caught.
+     *
+     * @param swamped    compared elements whose measured noise hides an error of the bound ({@link ErrorModel#swamped})
+     * @param detectable the largest relative error any compared element could have missed, or null
+     */
+    private record Power(int swamped, Double detectable) {
+    }
+
+    /**
+     * The power of the comparison, each element measured against its own derivative or a thousandth of
+     * the check's largest, whichever is larger (a derivative of 0 has no relative error of its own).
+     */
+    private Power power(List<Outcome> outcomes) {
+        double yardstick = 0;
+        for (Outcome o : outcomes) {
+            if (o.judgement() != null && Double.isFinite(o.judgement().analytic())) {
+                yardstick = Math.max(yardstick, Math.abs(o.judgement().analytic()));
+            }
+        }
+        double floor = YARDSTICK_SHARE * yardstick;
+        int swamped = 0;
+        Double detectable = null;
+        for (Outcome o : outcomes) {
+            Judgement j = o.judgement();
+            if (j == null || j.verdict() == Verdict.KINK || !Double.isFinite(j.detectable())) {
+                continue;
+            }
+            if (model.swamped(j, floor)) {
+                swamped++;
+            }
+            double share = ErrorModel.relativeDetectable(j, floor);
+            if (Double.isFinite(share)) {
+                detectable = detectable == null ? share : Math.max(detectable, share);
+            }
+        }
+        return new Power(swamped, detectable);
     }
 
     /**

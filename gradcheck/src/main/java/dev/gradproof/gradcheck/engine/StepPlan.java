@@ -91,19 +91,13 @@ final class StepPlan {
     /**
      * Runs the plan for one element.
      *
-     * @param h     the first step
+     * @param h0    the first step
      * @param x     the element's value (FAST: the largest magnitude along the direction), which bounds how
      *              small a step can be
      * @param scale the largest rounding scale the function reports over the components (0 when it cannot
      *              tell); the probed values' own magnitude is used when larger
      */
-    Decision decide(double h, double x, double scale, Probe probe, Judge judge) {
-        double[] firstNoise = new double[1];
-        Decision d = plan(h, x, scale, probe, judge, firstNoise);
-        return d.withFirstNoiseRatio(firstNoise[0]);
-    }
-
-    private Decision plan(double h0, double x, double scale, Probe probe, Judge judge, double[] firstNoise) {
+    Decision decide(double h0, double x, double scale, Probe probe, Judge judge) {
         ProbeValues first = probe.at(h0);
         double h = h0;
         // a probe that left the function's domain (log or sqrt of an element near 0): a smaller step may stay in it
@@ -122,9 +116,16 @@ final class StepPlan {
             return new Decision(null, first, first.failure, first.shapeChanged, false);
         }
         Judgement[] judged = judge.at(first, h);
+        double firstNoise = 0;
         for (Judgement j : judged) {
-            firstNoise[0] = Math.max(firstNoise[0], j.noiseRatio());
+            firstNoise = Math.max(firstNoise, j.noiseRatio());
         }
+        return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(firstNoise);
+    }
+
+    /** The plan once the first step's values are judged: a kink to resolve, larger steps, or the first step. */
+    private Decision fromFirstStep(double h, double x, double scale, ProbeValues first, Judgement[] judged,
+                                   Probe probe, Judge judge) {
         if (first.kinkOp != null || anySuspected(judged)) {
             double valuesScale = scale;
             for (double c : first.scale) {
@@ -171,7 +172,7 @@ final class StepPlan {
             }
         }
         if (values.kinkOp != null) {
-            return new Decision(asKinks(judged, values, values.kinkOp), values, null, false, false);
+            return new Decision(asKinks(judged, values.kinkOp), values, null, false, false);
         }
         Judgement[] widened = widened(judged);
         Judgement[] decided = new Judgement[judged.length];
@@ -221,7 +222,7 @@ final class StepPlan {
      * The judgements of one element at the steps tried: the tightest (by {@link #score}) and the
      * tightest that passes, for the overturn rule.
      */
-    private static final class Candidates {
+    private final class Candidates {
         private Judgement[] best;
         private ProbeValues bestValues;
         private double bestScore;
@@ -313,11 +314,8 @@ final class StepPlan {
                     }
                 }
                 if (scatter > j.tolerance()) {
-                    double tolerance = Math.max(j.tolerance(), scatter);
-                    Verdict v = j.absoluteError() <= tolerance ? Verdict.PASS : Verdict.FAIL;
-                    out[c] = new Judgement(j.analytic(), j.step(), j.numerical(), Math.max(j.errorEstimate(), scatter),
-                            tolerance, v, null, j.leftSlope(), j.rightSlope(), null, j.noiseRatio(), false,
-                            ErrorModel.Dominant.MEASURED_NOISE, j.slopeNoise());
+                    out[c] = model.rejudged(j, Math.max(j.errorEstimate(), scatter), scatter,
+                            ErrorModel.Dominant.MEASURED_NOISE);
                     changed = true;
                 }
             }
@@ -440,16 +438,12 @@ final class StepPlan {
             double spread = Math.abs(j.leftSlope() - j.rightSlope());
             double estimate = Math.max(j.errorEstimate(), spread);
             double factor = dominant == ErrorModel.Dominant.MEASURED_NOISE ? 1 : model.tolerances().safetyFactor();
-            double tolerance = Math.max(j.tolerance(), factor * spread);
-            Verdict v = !Double.isFinite(j.analytic()) ? Verdict.FAIL
-                    : j.absoluteError() <= tolerance ? Verdict.PASS : Verdict.FAIL;
-            out[c] = new Judgement(j.analytic(), j.step(), j.numerical(), estimate, tolerance, v, null, j.leftSlope(),
-                    j.rightSlope(), j.reason(), j.noiseRatio(), false, dominant, j.slopeNoise());
+            out[c] = model.rejudged(j, estimate, Math.max(j.tolerance(), factor * spread), dominant);
         }
         return out;
     }
 
-    private static Judgement[] asKinks(Judgement[] judged, ProbeValues values, String name) {
+    private static Judgement[] asKinks(Judgement[] judged, String name) {
         Judgement[] out = new Judgement[judged.length];
         for (int c = 0; c < judged.length; c++) {
             out[c] = judged[c].reason() != null ? judged[c] : judged[c].asBranchKink(name);
