@@ -3,10 +3,8 @@ package dev.gradproof.autograd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Functional gradients in the style of {@code torch.autograd.grad}: returned, not accumulated.
@@ -55,9 +53,7 @@ public final class Autograd {
                         + ") does not require grad");
             }
         }
-        Set<Variable> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
-        wanted.addAll(inputs);
-        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph, true, wanted);
+        Map<Variable, Variable> grads = Backprop.run(outputs, upstreams, createGraph, true, inputs);
         List<Variable> result = new ArrayList<>(inputs.size());
         for (Variable input : inputs) {
             Variable g = grads.get(input);

@@ -1,10 +1,10 @@
 package dev.gradproof.autograd;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reverse-mode accumulation over the recorded graph: the chain rule, node by node, children
@@ -33,7 +33,7 @@ final class Backprop {
      *                        gradients at a time instead of one per node
      */
     static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> upstreams, boolean createGraph,
-                                       boolean constantOutputs, Set<Variable> wanted) {
+                                       boolean constantOutputs, Collection<Variable> wanted) {
         List<Variable> seeds = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             Variable output = outputs.get(i);
@@ -90,7 +90,7 @@ final class Backprop {
     }
 
     /** Which positions of the walk's order hold a wanted node; null for all of them. */
-    private static boolean[] positionsOf(Set<Variable> wanted, Graph.Walk walk, int size) {
+    private static boolean[] positionsOf(Collection<Variable> wanted, Graph.Walk walk, int size) {
         if (wanted == null) {
             return null;
         }

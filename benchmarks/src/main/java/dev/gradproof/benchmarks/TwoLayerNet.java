@@ -31,9 +31,4 @@ record TwoLayerNet(int n, int dIn, int hidden, int dOut, Tensor x, Tensor y, Ten
     static Variable loss(Variable x, Variable w1, Variable w2, Variable y) {
         return Losses.sumSquaredError(x.matmul(w1).sigmoid().matmul(w2), y);
     }
-
-    /** Learnable parameters, as the issue counts them: {@code D_in H + H D_out}. */
-    int parameters() {
-        return dIn * hidden + hidden * dOut;
-    }
 }

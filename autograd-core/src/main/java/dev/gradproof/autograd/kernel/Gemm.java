@@ -138,7 +138,8 @@ final class Gemm {
         }
     }
 
-    private static int roundUp(int value, int multiple) {
+    /** {@code value} rounded up to a multiple of {@code multiple}. */
+    static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
 }

@@ -89,7 +89,7 @@ public final class MatMulKernel {
                 a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride, c, cOffset, m, k, n, start, end);
         if (volume >= PARALLEL_THRESHOLD) {
             int threads = ParallelRows.threads();
-            int chunk = Math.max(Gemm.MC / 4, roundUp((m + 2 * threads - 1) / (2 * threads), Gemm.MC / 4));
+            int chunk = Math.max(Gemm.MC / 4, Gemm.roundUp((m + 2 * threads - 1) / (2 * threads), Gemm.MC / 4));
             ParallelRows.run(m, chunk, rows);
         } else {
             rows.compute(0, m);
@@ -118,10 +118,6 @@ public final class MatMulKernel {
                 }
             }
         }
-    }
-
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
     }
 
     private static void checkSizes(int m, int k, int n) {
