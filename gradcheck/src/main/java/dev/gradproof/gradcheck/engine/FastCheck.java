@@ -30,11 +30,11 @@ final class FastCheck {
                       ErrorModel model, NoiseProbe noise, CheckOptions options) {
         int directions = options.directions();
         int d = checkedSize(point, wrt);
-        double largest = largestMagnitude(point, wrt);
-        double h = stepAlong(options.tolerances().eps(), d, norm(point, wrt));
         if (d == 0) {
             return new Result(List.of(), null, 0);
         }
+        double largest = largestMagnitude(point, wrt);
+        double h = stepAlong(options.tolerances().eps(), d, norm(point, wrt));
         Draw first = draw(options.seed(), 0, 0, point, wrt, d, outputSize);
         double[][] firstGrads = backward.run(point, first.u);
         backward.reportNonFinite(firstGrads);

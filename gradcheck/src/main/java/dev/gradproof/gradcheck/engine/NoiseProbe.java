@@ -128,19 +128,11 @@ final class NoiseProbe {
         if (values == null) {
             return repeated;
         }
-        double[] estimate = sixthDifferenceSigma(values, u);
-        double sigma = estimate[0];
-        if (!Double.isFinite(sigma)) {
-            return repeated;
-        }
-        if (!branchesKnown && sigma > PLAUSIBLE_ULPS * machineEpsilon * estimate[1]) {
-            sigma = 0;
-        }
-        return Math.max(sigma, repeated);
+        return Math.max(lineSigma(u), repeated);
     }
 
-    /** {@code {sigma, scale}} of the projected values along a line. */
-    private static double[] sixthDifferenceSigma(double[][] values, double[] u) {
+    /** The line's estimate of the noise of {@code u . f} (sixth differences), or 0 when it cannot serve. */
+    private double lineSigma(double[] u) {
         int points = values.length;
         ProbeValues projected = new ProbeValues(points, 1, false);
         double[][] us = {u};
@@ -159,6 +151,10 @@ final class NoiseProbe {
         for (int p = 0; p < windows; p++) {
             squares += g[p] * g[p];
         }
-        return new double[] {Math.sqrt(GAMMA_6 * squares / windows), scale};
+        double sigma = Math.sqrt(GAMMA_6 * squares / windows);
+        if (!Double.isFinite(sigma)) {
+            return 0;
+        }
+        return !branchesKnown && sigma > PLAUSIBLE_ULPS * machineEpsilon * scale ? 0 : sigma;
     }
 }

@@ -7,7 +7,8 @@ package dev.gradproof.gradcheck.model;
  * values were reproducible, and an error of the size that matters would have been caught. When the
  * comparison ran but cannot support a PASS, the check is {@link #INCONCLUSIVE}, with the reasons in
  * {@link GradCheckResult#reasons()}. Only PASSED counts as passing: {@link GradCheckResult#passed()}
- * is false on the other two.
+ * is false on the other two. Declared from the least to the most severe, so that their natural order
+ * ranks checks.
  */
 public enum CheckVerdict {
     /** Every compared element passed (or is a confirmed kink), with enough evidence. */
@@ -15,10 +16,5 @@ public enum CheckVerdict {
     /** Nothing failed, but the evidence does not support a PASS; the reasons say why. */
     INCONCLUSIVE,
     /** An element failed, or a sanity check failed. */
-    FAILED;
-
-    /** The more severe of two verdicts: FAILED over INCONCLUSIVE over PASSED (declaration order). */
-    public CheckVerdict worse(CheckVerdict other) {
-        return other == null || ordinal() >= other.ordinal() ? this : other;
-    }
+    FAILED
 }
