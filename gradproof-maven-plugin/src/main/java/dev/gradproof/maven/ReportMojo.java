@@ -1,6 +1,7 @@
 package dev.gradproof.maven;
 
 import dev.gradproof.reports.GradproofReport;
+import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.ResultsDirectory;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,11 +37,12 @@ public class ReportMojo extends ResultsMojo {
             getLog().info("gradproof: skipped (gradproof.skip)");
             return;
         }
-        if (collect(directories).isEmpty()) {
+        CollectedResults results = collect(directories);
+        if (results.isEmpty()) {
             getLog().info("gradproof: no results recorded in " + directories + ", no report written");
             return;
         }
-        GradproofReport.Written written = GradproofReport.of(directories, title, outputDirectory.toPath(), since());
+        GradproofReport.Written written = GradproofReport.of(results, title, outputDirectory.toPath());
         getLog().info(written.summary());
     }
 }

@@ -50,7 +50,11 @@ public final class GradproofReport {
 
     /** The report of some results folders. */
     public static Written of(List<ResultsDirectory> directories, String title, Path folder, Instant since) {
-        CollectedResults collected = ResultCollector.since(since).collect(directories);
+        return of(ResultCollector.since(since).collect(directories), title, folder);
+    }
+
+    /** The report of results already collected. */
+    public static Written of(CollectedResults collected, String title, Path folder) {
         ReportWriter.Written written = ReportWriter.write(collected, title, folder);
         return new Written(written.index(), written.view().counts());
     }

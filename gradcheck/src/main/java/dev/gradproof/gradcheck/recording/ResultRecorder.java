@@ -66,9 +66,10 @@ public final class ResultRecorder {
      * this process, older runs' folders are pruned ({@link #prune}).
      */
     public static Path directory() {
-        Path directory = resultsRoot().resolve(run());
+        Path root = resultsRoot();
+        Path directory = root.resolve(run());
         if (PRUNED.compareAndSet(false, true)) {
-            prune(resultsRoot(), directory);
+            prune(root, directory);
         }
         return directory;
     }
