@@ -145,11 +145,12 @@ public final class ResultRecorder {
         } catch (IOException e) {
             return List.of();
         }
-        List<Path> runs = old.stream().filter(Files::isDirectory).toList();
         List<Path> deleted = new ArrayList<>();
+        int keptRuns = 0;
         for (Path p : old) {
-            boolean keep = Files.isDirectory(p) && runs.indexOf(p) < KEPT_RUNS - 1;
-            if (!keep && deleteTree(p)) {
+            if (Files.isDirectory(p) && keptRuns < KEPT_RUNS - 1) {
+                keptRuns++;
+            } else if (deleteTree(p)) {
                 deleted.add(p);
             }
         }
