@@ -68,11 +68,7 @@ class CheckRulesTest {
         var s = right.statistics();
         var nan = new dev.gradproof.gradcheck.model.ErrorStatistics(s.checked(), s.passed(), s.failed(), s.kinks(),
                 1, s.maxRelativeError(), s.medianRelativeError(), s.p99RelativeError(), Double.NaN, s.bands());
-        GradCheckResult withNan = new GradCheckResult(right.schemaVersion(), right.kind(), right.label(), right.op(),
-                right.mode(), right.seed(), right.tolerances(), right.samplesPerInput(), right.projections(),
-                right.outputShape(), right.inputs(), right.directions(), right.findings(), right.notes(),
-                right.fastConfidence(), nan, right.verdict(), right.reasons(), right.detectableError(),
-                right.coverage(), right.replay(), right.context(), right.run());
+        GradCheckResult withNan = right.withStatistics(nan);
         assertThat(broken(new CheckRules(false, false, 1e300, 0, 0, true), Results.of(withNan)))
                 .containsExactly("maxErrorRatio");
     }
@@ -125,11 +121,7 @@ class CheckRulesTest {
         var doubled = new dev.gradproof.gradcheck.model.ErrorStatistics(s.checked(), s.passed(), s.failed(),
                 s.kinks(), s.nonFinite(), s.maxRelativeError(), s.medianRelativeError(), s.p99RelativeError(),
                 2 * s.maxErrorRatio(), s.bands());
-        GradCheckResult worse = new GradCheckResult(wrong.schemaVersion(), wrong.kind(), "worse", wrong.op(),
-                wrong.mode(), wrong.seed(), wrong.tolerances(), wrong.samplesPerInput(), wrong.projections(),
-                wrong.outputShape(), wrong.inputs(), wrong.directions(), wrong.findings(), wrong.notes(),
-                wrong.fastConfidence(), doubled, wrong.verdict(), wrong.reasons(), wrong.detectableError(),
-                wrong.coverage(), wrong.replay(), wrong.context(), wrong.run());
+        GradCheckResult worse = wrong.withLabel("worse", wrong.op()).withStatistics(doubled);
         assertThat(CheckRules.DEFAULTS.brokenBy(Results.of(wrong, worse)).get(0).message())
                 .contains("worst: \"worse\"");
     }

@@ -56,10 +56,7 @@ final class Results {
 
     /** A result as gradcheck would give it with another verdict (the rules read nothing else of it). */
     static GradCheckResult withVerdict(GradCheckResult r, CheckVerdict verdict, List<String> reasons) {
-        return new GradCheckResult(r.schemaVersion(), r.kind(), r.label(), r.op(), r.mode(), r.seed(), r.tolerances(),
-                r.samplesPerInput(), r.projections(), r.outputShape(), r.inputs(), r.directions(), r.findings(),
-                r.notes(), r.fastConfidence(), r.statistics(), verdict, reasons, r.detectableError(), r.coverage(),
-                r.replay(), r.context(), r.run());
+        return r.withVerdict(verdict, reasons);
     }
 
     static LoadedCheck loaded(GradCheckResult r) {

@@ -95,10 +95,7 @@ final class SampleResults {
      */
     static GradCheckResult variant(GradCheckResult r, String label, String op, CheckVerdict verdict,
                                    List<String> reasons, TestContext context) {
-        return new GradCheckResult(r.schemaVersion(), r.kind(), label, op, r.mode(), r.seed(), r.tolerances(),
-                r.samplesPerInput(), r.projections(), r.outputShape(), r.inputs(), r.directions(), r.findings(),
-                r.notes(), r.fastConfidence(), r.statistics(), verdict, reasons, r.detectableError(), r.coverage(),
-                r.replay(), context, r.run());
+        return r.withLabel(label, op).withVerdict(verdict, reasons).withContext(context);
     }
 
     static final int PROPERTY_RUNS = 3;

@@ -90,9 +90,36 @@ public record GradCheckResult(
 
     /** This result tagged with a test context (recording adds it). */
     public GradCheckResult withContext(TestContext newContext) {
-        return new GradCheckResult(schemaVersion, kind, label, op, mode, seed, tolerances, samplesPerInput,
-                projections, outputShape, inputs, directions, findings, notes, fastConfidence, statistics, verdict,
-                reasons, detectableError, coverage, replay, newContext, run);
+        return copy(label, op, inputs, statistics, verdict, reasons, newContext);
+    }
+
+    /** This result with other per-input results (a reader that keeps less of them, such as the report). */
+    public GradCheckResult withInputs(List<InputResult> newInputs) {
+        return copy(label, op, newInputs, statistics, verdict, reasons, context);
+    }
+
+    /** This result under another label and op. */
+    public GradCheckResult withLabel(String newLabel, String newOp) {
+        return copy(newLabel, newOp, inputs, statistics, verdict, reasons, context);
+    }
+
+    /** This result with another verdict and its reasons. */
+    public GradCheckResult withVerdict(CheckVerdict newVerdict, List<String> newReasons) {
+        return copy(label, op, inputs, statistics, newVerdict, newReasons, context);
+    }
+
+    /** This result with other statistics. */
+    public GradCheckResult withStatistics(ErrorStatistics newStatistics) {
+        return copy(label, op, inputs, newStatistics, verdict, reasons, context);
+    }
+
+    /** The one field-by-field copy, behind every {@code with} method. */
+    private GradCheckResult copy(String newLabel, String newOp, List<InputResult> newInputs,
+                                 ErrorStatistics newStatistics, CheckVerdict newVerdict, List<String> newReasons,
+                                 TestContext newContext) {
+        return new GradCheckResult(schemaVersion, kind, newLabel, newOp, mode, seed, tolerances, samplesPerInput,
+                projections, outputShape, newInputs, directions, findings, notes, fastConfidence, newStatistics,
+                newVerdict, newReasons, detectableError, coverage, replay, newContext, run);
     }
 
     /** The input of that name. */

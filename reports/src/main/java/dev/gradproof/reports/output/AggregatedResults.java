@@ -82,11 +82,7 @@ public record AggregatedResults(
 
     /** The result with each input's relative errors of compared elements only. */
     static GradCheckResult comparedOnly(GradCheckResult r) {
-        List<InputResult> inputs = r.inputs().stream().map(AggregatedResults::comparedOnly).toList();
-        return new GradCheckResult(r.schemaVersion(), r.kind(), r.label(), r.op(), r.mode(), r.seed(), r.tolerances(),
-                r.samplesPerInput(), r.projections(), r.outputShape(), inputs, r.directions(), r.findings(), r.notes(),
-                r.fastConfidence(), r.statistics(), r.verdict(), r.reasons(), r.detectableError(), r.coverage(),
-                r.replay(), r.context(), r.run());
+        return r.withInputs(r.inputs().stream().map(AggregatedResults::comparedOnly).toList());
     }
 
     private static InputResult comparedOnly(InputResult i) {
