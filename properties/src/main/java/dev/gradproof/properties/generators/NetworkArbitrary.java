@@ -69,11 +69,6 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
         return clone;
     }
 
-    /** Whether the networks may add an L2 penalty (only when {@link Ops#L2} is allowed). */
-    public boolean usesL2() {
-        return l2;
-    }
-
     /** True when an engine with these ops can run generated networks. */
     public static boolean supports(Collection<String> ops) {
         return ops.contains(Ops.MATMUL) && ops.contains(Ops.ADD) && LOSS_ORDER.stream().anyMatch(ops::contains);
@@ -102,8 +97,8 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
         Arbitrary<Integer> lossChoice = Arbitraries.integers().between(0, 99);
         // LAMBDAS[0] = 0 is "no L2": the only choice for an engine that does not declare l2
         Arbitrary<Integer> lambdaChoice = Arbitraries.integers().between(0, l2 ? LAMBDAS.length - 1 : 0);
-        OpCall leakyRelu = OpCall.withScalar(Ops.LEAKY_RELU, capabilities.parameters(Ops.LEAKY_RELU, new double[] {0.01})[0]);
-        OpCall elu = OpCall.withScalar(Ops.ELU, capabilities.parameters(Ops.ELU, new double[] {1.0})[0]);
+        OpCall leakyRelu = OpCall.withScalar(Ops.LEAKY_RELU, firstParameter(Ops.LEAKY_RELU));
+        OpCall elu = OpCall.withScalar(Ops.ELU, firstParameter(Ops.ELU));
         Arbitrary<List<Double>> pool = Arbitraries.doubles().between(-1, 1).ofScale(2).list().ofMinSize(1).ofMaxSize(16);
         return Combinators.combine(layers, width, batch, lossChoice, lambdaChoice, pool)
                 .as((ls, d, n, loss, lambda, values) -> build(ls, d, n, lossList.get(loss % lossList.size()),
@@ -156,6 +151,10 @@ public final class NetworkArbitrary extends ArbitraryDecorator<NetworkSpec> {
         return new NetworkSpec(batch, inputs, widths, used, loss, lambda, g.build(total));
     }
 
+    /** The first of the engine's declared values of {@code op}'s parameter, else of the op's declaration. */
+    private double firstParameter(String op) {
+        return capabilities.parameters(op, OpDeclarations.of(op).defaults())[0];
+    }
 
     private static int lossNode(GraphSpec.Builder g, int scores, String loss, int batch, int classes, int labelSeed,
                                 ValuePool pool) {

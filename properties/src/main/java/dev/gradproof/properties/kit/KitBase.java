@@ -17,6 +17,8 @@ import dev.gradproof.properties.graph.Evaluation;
 import dev.gradproof.properties.graph.GraphRewrites;
 import dev.gradproof.properties.graph.GraphSpec;
 import dev.gradproof.properties.graph.LeafNode;
+import dev.gradproof.properties.graph.OpDeclaration;
+import dev.gradproof.properties.graph.OpDeclarations;
 import dev.gradproof.properties.graph.OpNode;
 import dev.gradproof.properties.kit.KitCases.GateCase;
 import dev.gradproof.properties.kit.KitCases.LayerCase;
@@ -197,8 +199,9 @@ public abstract class KitBase<V> {
 
     /** False for the ops that need rank 2 when the engine declares a lower rank: they cannot occur. */
     boolean generable(String op) {
-        boolean matrixOp = Set.of(Ops.MATMUL, Ops.MAXOUT, Ops.TRANSPOSE, Ops.TRANSPOSE_AXES, Ops.SOFTMAX_CROSS_ENTROPY,
-                Ops.SVM_HINGE).contains(op);
+        // the classifier losses (labels over the rows of a score matrix) need rank 2, as matmul does
+        boolean matrixOp = Set.of(Ops.MATMUL, Ops.MAXOUT, Ops.TRANSPOSE, Ops.TRANSPOSE_AXES).contains(op)
+                || OpDeclarations.of(op).parameter() == OpDeclaration.Parameter.LABELS;
         if (op.equals(Ops.BATCH_MATMUL) && declared().maxRank() < 3) {
             return false;
         }

@@ -63,6 +63,11 @@ public record KitOutcome(String ruleId, String rule, String engine, Verdict verd
 
     /** The labelled counts, for a report: {@code declined: 3 (matmul of 1x1)}. */
     public List<String> labelledCounts() {
+        return labelledCounts(declined, knownFaults);
+    }
+
+    /** The labelled counts of tries declined and not run for a known fault, in the maps' order. */
+    public static List<String> labelledCounts(Map<String, Integer> declined, Map<String, Integer> knownFaults) {
         List<String> lines = new java.util.ArrayList<>();
         declined.forEach((why, n) -> lines.add("tries declined by the engine: " + n + " (" + why + ")"));
         knownFaults.forEach((fault, n) -> lines.add("tries not run, known fault: " + n + " (" + fault + ")"));
