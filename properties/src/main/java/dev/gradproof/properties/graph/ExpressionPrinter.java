@@ -57,14 +57,13 @@ final class ExpressionPrinter {
     }
 
     private String expression(OpNode node) {
-        List<String> operands = node.inputs().stream().map(this::operand).toList();
         if (node.op().equals(ShapeRules.DETACH)) {
             return ShapeRules.DETACH + "(" + text[node.inputs().get(0)] + ")";
         }
         OpDeclaration declaration = OpDeclarations.of(node.op());
-        // a call's arguments need no parentheses: they are separated by commas
-        return declaration.printer().print(node.call(), declaration.infix() ? operands
-                : node.inputs().stream().map(i -> text[i]).toList());
+        // an infix op's operands get parentheses; a call's arguments need none: they are separated by commas
+        List<String> operands = node.inputs().stream().map(i -> declaration.infix() ? operand(i) : text[i]).toList();
+        return declaration.printer().print(node.call(), operands);
     }
 
     private String operand(int index) {

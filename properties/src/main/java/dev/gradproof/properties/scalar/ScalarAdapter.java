@@ -174,18 +174,19 @@ public final class ScalarAdapter<S> implements AutogradAdapter<ScalarTensor<S>> 
 
     @Override
     public DenseArray value(ScalarTensor<S> node) {
-        double[] data = new double[node.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = engine.value(node.get(i));
-        }
-        return new DenseArray(data, node.shape());
+        return read(node, engine::value);
     }
 
     @Override
     public DenseArray grad(ScalarTensor<S> node) {
+        return read(node, engine::grad);
+    }
+
+    /** {@code element} of each of the tensor's nodes, in its shape. */
+    private DenseArray read(ScalarTensor<S> node, java.util.function.ToDoubleFunction<S> element) {
         double[] data = new double[node.size()];
         for (int i = 0; i < data.length; i++) {
-            data[i] = engine.grad(node.get(i));
+            data[i] = element.applyAsDouble(node.get(i));
         }
         return new DenseArray(data, node.shape());
     }
@@ -263,19 +264,7 @@ public final class ScalarAdapter<S> implements AutogradAdapter<ScalarTensor<S>> 
                 elements.add(mean ? scaledBy(total, 1.0 / dims[axis]) : total);
             }
         }
-        int[] out;
-        if (keepDims) {
-            out = dims.clone();
-            out[axis] = 1;
-        } else {
-            out = new int[dims.length - 1];
-            for (int d = 0, j = 0; d < dims.length; d++) {
-                if (d != axis) {
-                    out[j++] = dims[d];
-                }
-            }
-        }
-        return new ScalarTensor<>(out, elements);
+        return new ScalarTensor<>(Shape.of(dims).reduce(axis, keepDims).dims(), elements);
     }
 
     private ScalarTensor<S> mean(ScalarTensor<S> x) {
