@@ -63,15 +63,15 @@ final class ActivationSpecs {
                                 r -> Tensor.vector(1000, -1000, 0)).build(),
                 new Unary("relu", "Variable.relu()", unary(Variable::relu, ElementwiseOracle::relu))
                         .kink(0, "relu", "x = 0 (subgradient 0)")
-                        .tricky("at the kink x = 0 exactly, but one element at 1.5", r -> Values.onTheKinkButOne(0, 1.5, 2, 3)).build(),
+                        .trickyOnTheKink().build(),
                 new Unary("leakyRelu", "Variable.leakyRelu()",
                         unary(Variable::leakyRelu, x -> ElementwiseOracle.leakyRelu(x, 0.01)))
                         .kink(0, "leakyRelu", "x = 0 (subgradient 1)")
-                        .tricky("at the kink x = 0 exactly, but one element at 1.5", r -> Values.onTheKinkButOne(0, 1.5, 2, 3)).build(),
+                        .trickyOnTheKink().build(),
                 new Unary("leakyRelu(slope)", "Variable.leakyRelu(double)",
                         slope(0.2), slope(3.0), slope(-0.5), slope(1.0))
                         .kink(0, "leakyRelu", "x = 0 (subgradient 1; none for slope 1, the identity)")
-                        .tricky("at the kink x = 0 exactly, but one element at 1.5", r -> Values.onTheKinkButOne(0, 1.5, 2, 3)).build(),
+                        .trickyOnTheKink().build(),
                 new Unary("elu", "Variable.elu()", unary(Variable::elu, x -> ElementwiseOracle.elu(x, 1.0)))
                         .domain(NORMAL_EXP)
                         .kinkNote("elu", "x = 0 in second order only (with alpha 1 the slopes meet, the curvatures"
@@ -81,7 +81,7 @@ final class ActivationSpecs {
                 new Unary("elu(alpha)", "Variable.elu(double)", alpha(0.5), alpha(2.0), alpha(1.5))
                         .domain(NORMAL_EXP)
                         .kink(0, "elu", "x = 0 (subgradient 1)")
-                        .tricky("at the kink x = 0 exactly, but one element at 1.5", r -> Values.onTheKinkButOne(0, 1.5, 2, 3)).build(),
+                        .trickyOnTheKink().build(),
                 new Unary("normalCdf", "Variable.normalCdf()", unary(Variable::normalCdf, ElementwiseOracle::normalCdf))
                         .domain(EXP_OF_SQUARE)
                         .tricky("x = -35, the far left tail (values near 1e-268)", r -> Tensor.vector(-35, -34.5, 35))

@@ -77,7 +77,7 @@ final class ArithmeticSpecs {
                         .build(),
                 new Unary("abs", "Variable.abs()", unary(Variable::abs, ElementwiseOracle::abs))
                         .kink(0, "abs", "x = 0 (subgradient 0)")
-                        .tricky("at the kink x = 0 exactly, but one element at 1.5", r -> Values.onTheKinkButOne(0, 1.5, 2, 3)).build(),
+                        .trickyOnTheKink().build(),
                 new Binary("maximum", "Variable.maximum(Variable)", binary(Variable::maximum, ElementwiseOracle::maximum))
                         .ties("maximum", "a = b (a tie goes to a)")
                         .tricky("exact ties everywhere but one element", ArithmeticSpecs::ties).build(),

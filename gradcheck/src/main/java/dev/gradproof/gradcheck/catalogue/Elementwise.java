@@ -111,6 +111,17 @@ final class Elementwise {
             return this;
         }
 
+        /**
+         * The tricky sample on the kink declared by {@link #kink}: every element on it but one, 1.5
+         * away, so that the kinks are met and one element is compared ({@link Values#onTheKinkButOne}).
+         */
+        Unary trickyOnTheKink() {
+            double at = kink;
+            String x = at == Math.rint(at) ? Long.toString((long) at) : Double.toString(at);
+            return tricky("at the kink x = " + x + " exactly, but one element at 1.5",
+                    r -> Values.onTheKinkButOne(at, 1.5, 2, 3));
+        }
+
         Unary tricky(String text, Function<Random, Tensor> value) {
             return tricky(text, 0, value);
         }

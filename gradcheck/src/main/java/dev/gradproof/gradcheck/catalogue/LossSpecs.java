@@ -15,6 +15,10 @@ import java.util.function.BiFunction;
 /** The losses of the notes: softmax cross-entropy, the SVM hinge loss, L2 regularization, the sum of squared errors. */
 final class LossSpecs {
 
+    /** The hinge's kink, in both of its reductions. */
+    private static final List<Kink> HINGE_KINKS =
+            List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)"));
+
     private LossSpecs() {
     }
 
@@ -23,11 +27,11 @@ final class LossSpecs {
                 classification("softmaxCrossEntropy", "Losses.softmaxCrossEntropy(Variable, int[])", List.of(),
                         Losses::softmaxCrossEntropy),
                 classification("svmHinge", "Losses.svmHinge(Variable, int[])",
-                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")), Losses::svmHinge),
+                        HINGE_KINKS, Losses::svmHinge),
                 classification("softmaxCrossEntropy(sum)", "Losses.softmaxCrossEntropy(Variable, int[], Reduction)",
                         List.of(), (s, l) -> Losses.softmaxCrossEntropy(s, l, Reduction.SUM)),
                 classification("svmHinge(sum)", "Losses.svmHinge(Variable, int[], Reduction)",
-                        List.of(new Kink("svmHinge/relu", "a margin s_j - s_y + 1 = 0 (subgradient 0)")),
+                        HINGE_KINKS,
                         (s, l) -> Losses.svmHinge(s, l, Reduction.SUM)),
                 l2(),
                 sumSquaredError("sumSquaredError", "Losses.sumSquaredError(Variable, Variable)", Reduction.SUM),

@@ -124,10 +124,10 @@ public abstract class LinearityAndIdentityRules<V> extends GateRules<V> {
         double[] domain = declared().parameters(Ops.LEAKY_RELU, new double[] {slopePercent / 100.0});
         double slope = domain[slopePercent % domain.length];
         Assume.that(slope > 0 && slope < 1); // the identity holds for 0 < s < 1 only
-        double scaled = declared().parameterPrecision().round(slope);
+        // slope is already in the declared parameter precision (Capabilities.parameters rounds it)
         GraphSpec.Builder m = layerBuilder(layer);
-        int sw = m.apply(OpCall.withScalar(Ops.MUL_CONSTANT, scaled), 1);
-        int sb = m.apply(OpCall.withScalar(Ops.MUL_CONSTANT, scaled), 2);
+        int sw = m.apply(OpCall.withScalar(Ops.MUL_CONSTANT, slope), 1);
+        int sb = m.apply(OpCall.withScalar(Ops.MUL_CONSTANT, slope), 2);
         GraphSpec maxout = m.build(m.apply(OpCall.of(Ops.MAXOUT), 0, 1, 2, sw, sb));
         activationAgainstMaxout("leakyRelu(z, " + slope + ") = maxout(z, " + slope + " z)", layer,
                 OpCall.withScalar(Ops.LEAKY_RELU, slope), maxout);
