@@ -4,6 +4,7 @@ import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.function.AutogradVjpFunction;
 import dev.gradproof.gradcheck.function.BranchRecord;
 import dev.gradproof.gradcheck.function.CheckedFunction;
+import dev.gradproof.gradcheck.function.DoubleBackward;
 import dev.gradproof.gradcheck.function.Evaluation;
 import dev.gradproof.gradcheck.model.Precision;
 import dev.gradproof.properties.core.AutogradCoreAdapter;
@@ -73,18 +74,9 @@ final class EngineCall<V> implements CheckedFunction {
 
     /** autograd-core's branch record of the op's backward pass at {@code point} (any upstream: the branches depend on the point only). */
     private BranchRecord backwardKinks(double[][] point, boolean[] wrt) {
-        List<Integer> leaves = graph.leafIndices();
-        List<String> names = leaves.stream().map(i -> graph.leaf(i).name()).toList();
-        List<int[]> shapes = leaves.stream().map(i -> graph.leaf(i).shape().dims()).toList();
-        int[] out = graph.outputShape().dims();
-        AutogradVjpFunction backward = new AutogradVjpFunction(AutogradCoreAdapter.asFunction(graph), names, shapes, out);
         double[] ones = new double[graph.outputShape().size()];
         java.util.Arrays.fill(ones, 1.0);
-        double[][] withUpstream = java.util.Arrays.copyOf(point, point.length + 1);
-        withUpstream[point.length] = ones;
-        boolean[] all = java.util.Arrays.copyOf(wrt, wrt.length + 1);
-        all[wrt.length] = true;
-        return backward.evaluate(withUpstream, all).branches();
+        return backwardReference().evaluate(withUpstream(point, ones), append(wrt)).branches();
     }
 
     /** The graph at the sample's point. */
@@ -136,20 +128,125 @@ final class EngineCall<V> implements CheckedFunction {
         return engine.declared().precision() == Capabilities.Precision.FLOAT32 ? Precision.FLOAT32 : Precision.FLOAT64;
     }
 
+    /** How many points {@link #roundingScale} compares the engine's forward value with the reference's at. */
+    static final int ROUNDING_PROBES = 9;
+
+    /**
+     * The reference's rounding scale plus the engine's forward error measured against the
+     * reference near this point: the largest {@code sum_m |u_m| |f_engine,m - f_reference,m|}, in
+     * units of machine epsilon, over {@value #ROUNDING_PROBES} points (this one and points moved by
+     * {@code k 1e-7 max(|x|, 1e-3)}, k = +-1 .. +-4). An engine may compute an op by another formula
+     * whose rounding is larger than the reference's: PyTorch's GELU as
+     * {@code x (1 + erf(x / sqrt 2)) / 2}, whose {@code 1 + erf} cancels to 0 in the far left tail
+     * where autograd-core's {@code erfc} keeps every digit; an ELU as {@code alpha (e^x - 1)}, whose
+     * rounding is on the scale of {@code alpha}, not of the tiny value autograd-core's {@code expm1}
+     * returns. The numerical derivative of the engine carries that rounding over the step, and
+     * gradcheck must allow for it; one point alone may show none of it by chance. A forward error
+     * beyond the kit's stated forward tolerance is reported by the forward check before gradcheck
+     * runs, so only rounding is measured here.
+     */
     @Override
     public double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
-        return reference.roundingScale(point, upstream, wrt);
+        double measured = 0;
+        for (double[][] probe : probes(point)) {
+            double[] engine = value(probe).data();
+            double[] core = reference.evaluate(probe, wrt).output();
+            measured = Math.max(measured, weightedDifference(new double[][] {upstream}, new double[][] {engine},
+                    new double[][] {core}));
+        }
+        return reference.roundingScale(point, upstream, wrt) + measured / precision().machineEpsilon();
     }
 
-    @Override
-    public double[][] kinkProximity(double[][] point, boolean[] wrt, long seed) {
-        return referenceKinks ? reference.kinkProximity(point, wrt, seed) : null;
+    /** The point and the points moved by {@code k 1e-7 max(|x|, 1e-3)}, k = +-1 .. +-4: where rounding is measured. */
+    private static List<double[][]> probes(double[][] point) {
+        List<double[][]> probes = new ArrayList<>(ROUNDING_PROBES);
+        for (int k = 0; k < ROUNDING_PROBES; k++) {
+            int shift = (k + 1) / 2 * (k % 2 == 0 ? -1 : 1);
+            double[][] probe = new double[point.length][];
+            for (int i = 0; i < point.length; i++) {
+                probe[i] = point[i].clone();
+                for (int e = 0; e < probe[i].length; e++) {
+                    probe[i][e] += shift * 1e-7 * Math.max(Math.abs(point[i][e]), 1e-3);
+                }
+            }
+            probes.add(probe);
+        }
+        return probes;
+    }
+
+    /** {@code sum |w| |a - b|} over the arrays given (null entries skipped). */
+    private static double weightedDifference(double[][] weights, double[][] a, double[][] b) {
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] == null || a[i] == null || b[i] == null) {
+                continue;
+            }
+            for (int m = 0; m < weights[i].length && m < a[i].length && m < b[i].length; m++) {
+                total += Math.abs(weights[i][m]) * Math.abs(a[i][m] - b[i][m]);
+            }
+        }
+        return total;
     }
 
     /** Whether the engine can run {@link #doubleBackward}: differentiable gradients and mul, sum and add. */
     static boolean hasDoubleBackward(AutogradAdapter<?> engine) {
         return engine.capabilities().contains(AutogradAdapter.Capability.SECOND_ORDER)
                 && engine.ops().containsAll(List.of(Ops.MUL, Ops.SUM, Ops.ADD));
+    }
+
+    /**
+     * The engine's double backward for gradgradcheck ({@link #doubleBackward}), with the rounding
+     * scale of its backward pass measured as {@link #roundingScale} measures the forward's:
+     * autograd-core's, plus the engine's first-order gradients' largest difference from
+     * autograd-core's near the point.
+     */
+    DoubleBackward secondOrder() {
+        return new DoubleBackward() {
+            @Override
+            public double[][] backward(double[][] inputs, double[] upstream, double[][] gradientUpstreams) {
+                return doubleBackward(inputs, upstream, gradientUpstreams);
+            }
+
+            @Override
+            public double roundingScale(double[][] inputs, double[] upstream, double[][] gradientUpstreams) {
+                boolean[] wrt = new boolean[inputs.length];
+                for (int i = 0; i < wrt.length; i++) {
+                    wrt[i] = gradientUpstreams[i] != null;
+                }
+                double measured = 0;
+                for (double[][] probe : probes(inputs)) {
+                    measured = Math.max(measured, weightedDifference(gradientUpstreams,
+                            vectorJacobianProduct(probe, upstream, wrt), reference.vectorJacobianProduct(probe, upstream, wrt)));
+                }
+                return backwardReference().roundingScale(withUpstream(inputs, upstream), concat(gradientUpstreams),
+                        append(wrt)) + measured / precision().machineEpsilon();
+            }
+        };
+    }
+
+    /** autograd-core's backward pass of the op as a function of the inputs and the upstream. */
+    private AutogradVjpFunction backwardReference() {
+        List<Integer> leaves = graph.leafIndices();
+        return new AutogradVjpFunction(AutogradCoreAdapter.asFunction(graph), leaves.stream().map(i -> graph.leaf(i).name())
+                .toList(), leaves.stream().map(i -> graph.leaf(i).shape().dims()).toList(), graph.outputShape().dims());
+    }
+
+    private static double[][] withUpstream(double[][] point, double[] upstream) {
+        double[][] all = java.util.Arrays.copyOf(point, point.length + 1);
+        all[point.length] = upstream;
+        return all;
+    }
+
+    private static boolean[] append(boolean[] wrt) {
+        boolean[] all = java.util.Arrays.copyOf(wrt, wrt.length + 1);
+        all[wrt.length] = true;
+        return all;
+    }
+
+    /** The gradients' upstreams laid end to end, as the backward pass's output is. */
+    private static double[] concat(double[][] parts) {
+        return java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).flatMapToDouble(java.util.Arrays::stream)
+                .toArray();
     }
 
     /**

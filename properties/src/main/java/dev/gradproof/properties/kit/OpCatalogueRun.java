@@ -289,7 +289,7 @@ public final class OpCatalogueRun<V> {
             return verdict;
         }
         EngineCall<V> withKinks = function.withReferenceKinks();
-        GradCheckResult second = configure(GradCheck.gradgrad(withKinks, withKinks::doubleBackward), spec, sample).check();
+        GradCheckResult second = configure(GradCheck.gradgrad(withKinks, withKinks.secondOrder()), spec, sample).check();
         record(second, faultDeclared);
         synchronized (this) {
             secondOrderChecks++;
