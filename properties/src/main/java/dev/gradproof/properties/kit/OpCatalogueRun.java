@@ -22,6 +22,8 @@ import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Unsupported;
 import dev.gradproof.properties.graph.GraphSpec;
 import dev.gradproof.properties.kit.SampleOutcome.Status;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.PropertyRunRecorder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -187,6 +189,57 @@ public final class OpCatalogueRun<V> {
 
     private synchronized int secondOrderChecks() {
         return secondOrderChecks;
+    }
+
+    /**
+     * Records one property run per spec that ran (JSON in the results folder the report reads, as
+     * jqwik's property runs are): status FAILED when a sample failed (marked expected when every
+     * failure met a declared fault), ABORTED when no sample was supported, else SUCCESSFUL; the
+     * samples as tries, those run as checks, the counts by status and the reasons of the samples not
+     * supported as its statistics, the failures as its failure text. Does nothing when recording is off.
+     */
+    public void record() {
+        if (!ResultRecorder.enabled(true)) {
+            return;
+        }
+        Map<String, List<SampleOutcome>> bySpec = new LinkedHashMap<>();
+        for (SampleOutcome o : outcomes()) {
+            bySpec.computeIfAbsent(o.spec(), k -> new ArrayList<>()).add(o);
+        }
+        bySpec.forEach((spec, list) -> PropertyRunRecorder.write(propertyRun(spec, list), ResultRecorder.directory()));
+    }
+
+    private PropertyRun propertyRun(String spec, List<SampleOutcome> list) {
+        Map<Status, List<SampleOutcome>> by = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            by.put(status, list.stream().filter(o -> o.status() == status).toList());
+        }
+        boolean failed = !by.get(Status.FAILED).isEmpty() || !by.get(Status.EXPECTED_FAILURE).isEmpty();
+        String status = failed ? "FAILED" : by.get(Status.NOT_SUPPORTED).size() == list.size() ? "ABORTED" : "SUCCESSFUL";
+        StringBuilder counts = new StringBuilder();
+        by.forEach((s, outcomes) -> counts.append(s.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
+                .append(outcomes.size()).append('\n'));
+        for (SampleOutcome o : by.get(Status.NOT_SUPPORTED)) {
+            counts.append("  not supported: ").append(o.label()).append(" (").append(o.detail()).append(")\n");
+        }
+        StringBuilder failure = new StringBuilder();
+        for (SampleOutcome o : by.get(Status.FAILED)) {
+            failure.append(o.detail()).append("\n");
+        }
+        for (SampleOutcome o : by.get(Status.EXPECTED_FAILURE)) {
+            failure.append("expected: ").append(o.detail()).append("\n");
+        }
+        String text = failure.length() == 0 ? (status.equals("ABORTED") ? "not supported by " + engine.name()
+                + ": " + by.get(Status.NOT_SUPPORTED).get(0).detail() : null) : failure.toString();
+        if (text != null && text.length() > 2000) {
+            text = text.substring(0, 2000) + " …";
+        }
+        return new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, testClass.getName(),
+                TEST_METHOD + "[" + spec + "]", "op catalogue: " + spec + " on " + engine.name(), status, list.size(),
+                list.size() - by.get(Status.NOT_SUPPORTED).size(), null, Long.toString(seed), null,
+                List.of(new PropertyRun.Report("samples by outcome", counts.toString())), List.of(), null, List.of(), text,
+                java.time.Instant.now().toString(), 0, System.getProperty("java.version"),
+                failed && (by.get(Status.FAILED).isEmpty() || TestContexts.expectedToFail(testClass, null)), null);
     }
 
     // ------------------------------------------------------------------ one sample
@@ -373,13 +426,20 @@ public final class OpCatalogueRun<V> {
         return result.kind() + " " + result.verdict() + ":\n" + result.failureMessage();
     }
 
-    /** Records a result where the report reads it, under the test class; a declared fault's as expected to fail. */
+    /**
+     * Records a result where the report reads it: under the test on the stack if any (a test that
+     * runs samples itself, its tags included), else under the test class; a declared fault's as
+     * expected to fail.
+     */
     private void record(GradCheckResult result, boolean faultDeclared) {
         if (!ResultRecorder.enabled(true)) {
             return;
         }
-        boolean expected = faultDeclared || TestContexts.expectedToFail(testClass, null);
-        ResultRecorder.write(result.withContext(new TestContext(testClass.getName(), TEST_METHOD, "junit-jupiter",
-                "TestFactory", expected)), ResultRecorder.directory());
+        TestContext context = TestContexts.current().orElse(new TestContext(testClass.getName(), TEST_METHOD,
+                "junit-jupiter", "TestFactory", TestContexts.expectedToFail(testClass, null)));
+        if (faultDeclared && !context.expectedFailure()) {
+            context = new TestContext(context.testClass(), context.testMethod(), context.engine(), context.annotation(), true);
+        }
+        ResultRecorder.write(result.withContext(context), ResultRecorder.directory());
     }
 }
