@@ -1,5 +1,6 @@
 package dev.gradproof.properties.kit;
 
+import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.catalogue.OpCatalogue;
 import dev.gradproof.gradcheck.catalogue.OpSample;
@@ -20,7 +21,9 @@ import dev.gradproof.properties.engine.DenseArray;
 import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Unsupported;
+import dev.gradproof.properties.graph.DenseArrays;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpNode;
 import dev.gradproof.properties.kit.SampleOutcome.Status;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.properties.recording.PropertyRunRecorder;
@@ -305,7 +308,7 @@ public final class OpCatalogueRun<V> {
         int[] leaves = new int[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
-            leaves[i] = b.leaf(in.name(), dev.gradproof.autograd.Tensor.of(in.values(), in.shape()));
+            leaves[i] = b.leaf(in.name(), Tensor.of(in.values(), in.shape()));
         }
         int[] args = Arrays.stream(operands).map(k -> leaves[k]).toArray();
         return b.build(b.apply(call, args));
@@ -361,7 +364,8 @@ public final class OpCatalogueRun<V> {
             return "the engine threw in forward: " + crash;
         }
         GraphSpec graph = function.graph();
-        OpCall call = ((dev.gradproof.properties.graph.OpNode) graph.node(graph.output())).call();
+        OpNode op = (OpNode) graph.node(graph.output());
+        OpCall call = op.call();
         Capabilities declared = engine.declared();
         double held = declared.parameterPrecision().round(call.scalar());
         DenseArray expected;
@@ -370,17 +374,14 @@ public final class OpCatalogueRun<V> {
             expected = new DenseArray(core.output(), core.outputShape());
         } else {
             // the engine holds a rounded parameter: the reference is autograd-core's op with that parameter
+            // (the graph's leaves are its first nodes, one per input, so an op input's node is its input's index)
             OpCall rounded = new OpCall(call.op(), held, call.axis(), call.keepDims(), call.ints());
-            GraphSpec.Builder b = GraphSpec.builder();
-            int[] leaves = graph.leafIndices().stream().mapToInt(i -> b.leaf(graph.leaf(i).name(), graph.leaf(i).value()))
-                    .toArray();
-            int[] args = ((dev.gradproof.properties.graph.OpNode) graph.node(graph.output())).inputs().stream()
-                    .mapToInt(i -> leaves[graph.leafIndices().indexOf(i)]).toArray();
-            expected = b.build(b.apply(rounded, args)).evaluate(CORE).outputValue();
+            int[] operands = op.inputs().stream().mapToInt(Integer::intValue).toArray();
+            expected = graph(sample.inputs(), rounded, operands).evaluate(CORE).outputValue();
         }
         List<DenseArray> inputs = new ArrayList<>();
         for (int leaf : graph.leafIndices()) {
-            inputs.add(dev.gradproof.properties.graph.DenseArrays.of(graph.leaf(leaf).value()));
+            inputs.add(DenseArrays.of(graph.leaf(leaf).value()));
         }
         double relative = ForwardValues.relative(declared.precision());
         try {
