@@ -53,6 +53,9 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
             Ops.MEAN_AXIS, Ops.BROADCAST_TO, Ops.RESHAPE, Ops.TRANSPOSE, Ops.TRANSPOSE_AXES, Ops.MATMUL,
             Ops.BATCH_MATMUL, Ops.SOFTMAX, Ops.LOG_SOFTMAX, Ops.SOFTMAX_CROSS_ENTROPY, Ops.MEAN_SQUARED_ERROR);
 
+    /** DJL's PyTorch engine allows one gradient collector at a time, process-wide. */
+    private static final java.util.concurrent.locks.ReentrantLock ONE_COLLECTOR = new java.util.concurrent.locks.ReentrantLock();
+
     private final NDManager manager = NDManager.newBaseManager();
     private final List<KnownFault> knownFaults;
     private final Set<NDArray> backpropagated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -123,11 +126,18 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
         return manager.create(value.data(), new Shape(Arrays.stream(value.shape()).asLongStream().toArray()));
     }
 
-    /** Applies the op under a gradient collector, so that PyTorch records it whatever the thread's grad mode. */
+    /**
+     * Applies the op under a gradient collector, so that PyTorch records it whatever the thread's
+     * grad mode. Under {@link #ONE_COLLECTOR}: jqwik abandons a shrink that exceeds its time limit
+     * while the shrink's thread keeps calling the engine, so calls can come from two threads at once.
+     */
     @Override
     public NDArray apply(OpCall call, List<NDArray> in) {
+        ONE_COLLECTOR.lock();
         try (GradientCollector recording = Engine.getEngine("PyTorch").newGradientCollector()) {
             return op(call, in);
+        } finally {
+            ONE_COLLECTOR.unlock();
         }
     }
 
@@ -193,8 +203,11 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
             throw new Unsupported("a second backward through one graph: DJL's GradientCollector.backward"
                     + " frees the graph (no retain_graph in its API)");
         }
+        ONE_COLLECTOR.lock();
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             collector.backward(output);
+        } finally {
+            ONE_COLLECTOR.unlock();
         }
     }
 
