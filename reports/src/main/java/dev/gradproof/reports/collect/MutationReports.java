@@ -94,7 +94,8 @@ public final class MutationReports {
             mutants.add(mutant((Element) nodes.item(i), mutationsXml, i));
         }
         Path folder = mutationsXml.toAbsolutePath().getParent();
-        return new MutationRun(folder.getFileName().toString(), mutationsXml, mutants);
+        return new MutationRun(folder.getFileName().toString(), mutationsXml,
+                Boolean.parseBoolean(root.getAttribute("partial")), mutants);
     }
 
     private static Mutant mutant(Element e, Path file, int index) {

@@ -10,9 +10,11 @@ import java.util.function.Predicate;
  *
  * @param name    the run's name
  * @param file    the {@code mutations.xml} read
+ * @param partial whether pitest marked the file partial ({@code <mutations partial="true">}): the run
+ *                stopped before every class was analysed, and its score is of the mutants listed only
  * @param mutants every mutant, in the file's order
  */
-public record MutationRun(String name, Path file, List<Mutant> mutants) {
+public record MutationRun(String name, Path file, boolean partial, List<Mutant> mutants) {
 
     /** Copies the list. */
     public MutationRun {

@@ -69,9 +69,21 @@ public final class DetectionMarkdown {
                 .append("lambdas and `PiecewiseOp.perBranch`; backprop is `Backprop`, `Graph`, `Autograd` and the ")
                 .append("gradient accumulation of `Variable`; kernels are `Tensor`, `Shape` and the `kernel` package; ")
                 .append("ops (forward) is the rest.\n\n");
+        for (MutationRun run : runs) {
+            if (run.partial()) {
+                md.append("**The run `").append(run.name()).append("` is partial**: pitest stopped before it had analysed every ")
+                        .append("class (its file says `partial=\"true\"`); its score is of the ").append(run.viable().size())
+                        .append(" viable mutants it lists, of the classes ").append(classes(run)).append(".\n\n");
+            }
+        }
         detection.ifPresent(r -> survivors(md, r, reasons, "Every survivor of the run of every killing test"));
         kit.ifPresent(r -> survivors(md, r, reasons, "Every survivor of the contract kit alone"));
         return md.toString();
+    }
+
+    private static String classes(MutationRun run) {
+        return run.viable().stream().map(m -> "`" + m.shortClass().replaceAll("\\$.*", "") + "`").distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Optional<MutationRun> find(List<MutationRun> runs, String name) {

@@ -12,6 +12,7 @@ import java.util.List;
  * together and per area, and every survivor.
  *
  * @param name      the run's name ({@code detection}, {@code kit})
+ * @param partial   whether pitest stopped before analysing every class
  * @param file      the {@code mutations.xml} read
  * @param score     detected of all viable mutants, e.g. {@code 93.1 % (1200 of 1289)}
  * @param percent   the same in percent, for the gauge
@@ -19,7 +20,7 @@ import java.util.List;
  * @param areas     the score per area
  * @param survivors every survivor, in the file's order
  */
-public record MutationView(String name, String file, String score, double percent, String backward,
+public record MutationView(String name, boolean partial, String file, String score, double percent, String backward,
                            List<Area> areas, List<Survivor> survivors) {
 
     /** Copies the lists. */
@@ -32,7 +33,7 @@ public record MutationView(String name, String file, String score, double percen
     public static MutationView of(MutationRun run) {
         List<Area> areas = Arrays.stream(CodeArea.values()).map(a -> new Area(a.title(), run.score(a).text())).toList();
         List<Survivor> survivors = run.survivors().stream().map(Survivor::of).toList();
-        return new MutationView(run.name(), run.file().toString(), run.score().text(), run.score().percent(),
+        return new MutationView(run.name(), run.partial(), run.file().toString(), run.score().text(), run.score().percent(),
                 run.backwardAndBackprop().text(), areas, survivors);
     }
 

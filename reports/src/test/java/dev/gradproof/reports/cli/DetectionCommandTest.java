@@ -78,6 +78,7 @@ class DetectionCommandTest {
         MutationRun run = MutationReports.read(module().resolve("target/pit-reports/detection/mutations.xml"));
 
         assertThat(run.name()).isEqualTo("detection");
+        assertThat(run.partial()).isFalse();
         assertThat(run.mutants()).hasSize(6);
         // NON_VIABLE is left out: 3 of the 5 viable are detected (KILLED, KILLED, TIMED_OUT)
         assertThat(run.score()).isEqualTo(new MutationRun.Score(3, 5));
@@ -133,6 +134,24 @@ class DetectionCommandTest {
         String html = Files.readString(module.resolve("target/gradproof-report/index.html"));
         assertThat(html).contains("id=\"mutation-detection\"").contains("id=\"mutation-kit\"")
                 .contains("60.0 % (3 of 5)").contains("<td>kernel.ParallelRows</td>");
+    }
+
+    @Test
+    void aPartialRunIsSaidToBePartial() throws IOException {
+        Path module = root.resolve("m");
+        write(module.resolve("target/pit-reports/detection/mutations.xml"), DETECTION_XML.replace("partial=\"false\"", "partial=\"true\""));
+        Path reasons = root.resolve("reasons.tsv");
+        Files.writeString(reasons, "");
+        Path out = root.resolve("D.md");
+
+        int status = new CommandLine(new DetectionCommand()).execute("--module", module.toString(), "--reasons",
+                reasons.toString(), "--out", out.toString());
+
+        assertThat(status).isZero();
+        assertThat(Files.readString(out)).contains("**The run `detection` is partial**")
+                .contains("its score is of the 5 viable mutants it lists, of the classes `Backprop`, `Extremum`, `Mul`, `Relu`, `kernel.ParallelRows`.");
+        assertThat(Files.readString(module.resolve("target/gradproof-report/index.html")))
+                .contains("(partial: stopped before every class was analysed)");
     }
 
     @Test
