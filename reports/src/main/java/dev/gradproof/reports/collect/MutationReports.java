@@ -4,6 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -11,7 +12,9 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,8 +81,20 @@ public final class MutationReports {
     /** One run: its name is its folder's. */
     public static MutationRun read(Path mutationsXml) {
         Document document;
+        boolean stopped;
         try {
-            document = parser().parse(mutationsXml.toFile());
+            String text = Files.readString(mutationsXml, StandardCharsets.UTF_8);
+            // pitest closes the root element only when its run ends: a run stopped before (killed, out of
+            // time) leaves the mutations it had written, read up to the last complete one
+            stopped = !text.stripTrailing().endsWith("</mutations>");
+            if (stopped) {
+                int last = text.lastIndexOf("</mutation>");
+                int root = text.indexOf("<mutations");
+                int open = root < 0 ? -1 : text.indexOf('>', root);
+                text = last >= 0 ? text.substring(0, last + "</mutation>".length()) + "\n</mutations>\n"
+                        : open >= 0 ? text.substring(0, open + 1) + "</mutations>\n" : text;
+            }
+            document = parser().parse(new InputSource(new StringReader(text)));
         } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("not a readable pitest mutations.xml: " + mutationsXml + ": " + e.getMessage(), e);
         }
@@ -94,8 +109,7 @@ public final class MutationReports {
             mutants.add(mutant((Element) nodes.item(i), mutationsXml, i));
         }
         Path folder = mutationsXml.toAbsolutePath().getParent();
-        return new MutationRun(folder.getFileName().toString(), mutationsXml,
-                Boolean.parseBoolean(root.getAttribute("partial")), mutants);
+        return new MutationRun(folder.getFileName().toString(), mutationsXml, stopped, mutants);
     }
 
     private static Mutant mutant(Element e, Path file, int index) {

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
  *
  * @param name    the run's name
  * @param file    the {@code mutations.xml} read
- * @param partial whether pitest marked the file partial ({@code <mutations partial="true">}): the run
- *                stopped before every class was analysed, and its score is of the mutants listed only
+ * @param partial whether the run stopped before its end (pitest had not closed the file): its score is of
+ *                the mutants it had written only
  * @param mutants every mutant, in the file's order
  */
 public record MutationRun(String name, Path file, boolean partial, List<Mutant> mutants) {

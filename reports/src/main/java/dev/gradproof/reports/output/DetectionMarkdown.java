@@ -71,8 +71,8 @@ public final class DetectionMarkdown {
                 .append("ops (forward) is the rest.\n\n");
         for (MutationRun run : runs) {
             if (run.partial()) {
-                md.append("**The run `").append(run.name()).append("` is partial**: pitest stopped before it had analysed every ")
-                        .append("class (its file says `partial=\"true\"`); its score is of the ").append(run.viable().size())
+                md.append("**The run `").append(run.name()).append("` is partial**: it stopped before its end (pitest had not ")
+                        .append("closed its file); its score is of the ").append(run.viable().size())
                         .append(" viable mutants it lists, of the classes ").append(classes(run)).append(".\n\n");
             }
         }
