@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gradproof.gradcheck.model.ResultJson;
 import dev.gradproof.gradcheck.recording.AtomicFiles;
 import dev.gradproof.reports.collect.CollectedResults;
+import dev.gradproof.reports.collect.MutationReports;
 import dev.gradproof.reports.view.ReportView;
 import dev.gradproof.reports.view.ReportViews;
 
@@ -32,7 +33,7 @@ public final class ReportWriter {
      */
     public static Written write(CollectedResults collected, String title, Path folder) {
         Instant now = Instant.now();
-        ReportView view = ReportViews.of(collected, title, now);
+        ReportView view = ReportViews.of(collected, MutationReports.near(collected.directories()), title, now);
         String json;
         try {
             json = ResultJson.mapper().writeValueAsString(AggregatedResults.of(collected, view.counts(), now.toString()));

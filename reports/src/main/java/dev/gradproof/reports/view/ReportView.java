@@ -15,6 +15,7 @@ import java.util.List;
  * @param properties the jqwik property runs
  * @param unreadable files that could not be read
  * @param notRun     checks that could not run
+ * @param mutations  the pitest runs found beside the results (none when no mutation run is present)
  */
 public record ReportView(
         Header header,
@@ -24,7 +25,8 @@ public record ReportView(
         List<CheckView> checks,
         List<PropertyRunView> properties,
         List<ProblemView> unreadable,
-        List<NotRun> notRun) {
+        List<NotRun> notRun,
+        List<MutationView> mutations) {
 
     /** Copies the lists. */
     public ReportView {
@@ -33,5 +35,6 @@ public record ReportView(
         properties = List.copyOf(properties);
         unreadable = List.copyOf(unreadable);
         notRun = List.copyOf(notRun);
+        mutations = List.copyOf(mutations);
     }
 }

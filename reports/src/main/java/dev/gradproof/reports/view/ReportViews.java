@@ -8,6 +8,7 @@ import dev.gradproof.gradcheck.model.RunInfo;
 import dev.gradproof.gradcheck.model.Verdict;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.LoadedCheck;
+import dev.gradproof.reports.collect.MutationRun;
 import dev.gradproof.reports.collect.UnreadableFile;
 
 import java.time.Instant;
@@ -34,6 +35,11 @@ public final class ReportViews {
 
     /** The report of some results, written at {@code generated}. */
     public static ReportView of(CollectedResults collected, String title, Instant generated) {
+        return of(collected, List.of(), title, generated);
+    }
+
+    /** The report of some results and the mutation runs found beside them, written at {@code generated}. */
+    public static ReportView of(CollectedResults collected, List<MutationRun> mutations, String title, Instant generated) {
         List<CheckView> checks = new ArrayList<>();
         ErrorHistogram histogram = new ErrorHistogram();
         for (LoadedCheck loaded : collected.checks()) {
@@ -55,7 +61,7 @@ public final class ReportViews {
                 (int) properties.stream().filter(p -> p.status().equals("ABORTED")).count(),
                 (int) properties.stream().filter(p -> p.status().equals("FAILED") && p.expectedFailure()).count());
         return new ReportView(header(collected, title, generated), counts, histogram.layout(), ops(checks), checks,
-                properties, problems, collected.notRun());
+                properties, problems, collected.notRun(), mutations.stream().map(MutationView::of).toList());
     }
 
     /** Every compared element of every input (and every FAST direction) into the histogram. */
