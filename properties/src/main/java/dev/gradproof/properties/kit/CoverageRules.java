@@ -24,7 +24,7 @@ public abstract class CoverageRules<V> extends SecondOrderAndDeterminismRules<V>
 
     /** Every op the engine declares occurs in at least {@value #MIN_OP_COVERAGE_PERCENT} % of generated graphs. */
     @Verifies(Rule.KIT_801)
-    @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
+    @Property(generation = GenerationMode.RANDOMIZED, tries = COVERAGE_TRIES) // a share of random tries
     @StatisticsReport(label = "ops", format = OpCoverageReport.class)
     public void everyDeclaredOpOccursInTheGeneratedGraphs(@ForAll("graphs") GraphSpec graph) {
         if (!graph.outputShape().isScalar()) {
