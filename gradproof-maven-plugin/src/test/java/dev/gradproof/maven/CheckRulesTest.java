@@ -97,6 +97,34 @@ class CheckRulesTest {
     }
 
     @Test
+    void checksAndPropertyRunsOfTestsTaggedExpectedFailureBreakNoRule() {
+        var expected = new dev.gradproof.gradcheck.model.TestContext("com.example.KnownBugsTest", "divBug",
+                "junit-jupiter", "Test", true);
+        GradCheckResult failedOnPurpose = Results.wrong("known div bug").withContext(expected);
+        GradCheckResult inconclusiveOnPurpose = Results.withVerdict(Results.right(), CheckVerdict.INCONCLUSIVE,
+                List.of("noise")).withContext(expected);
+        var failedRun = Results.run("b", "FAILED");
+        var runOnPurpose = new dev.gradproof.reports.collect.LoadedPropertyRun(failedRun.module(), failedRun.file(),
+                withExpectedFailure(failedRun.run()));
+        var results = Results.of(List.of(Results.loaded(failedOnPurpose), Results.loaded(inconclusiveOnPurpose)),
+                List.of(runOnPurpose), List.of());
+        assertThat(CheckRules.DEFAULTS.brokenBy(results)).isEmpty();
+        assertThat(broken(new CheckRules(true, true, 1.0, 0, 0, true), results)).isEmpty();
+
+        // the same failure without the tag breaks the rules
+        var untagged = Results.of(List.of(Results.loaded(Results.wrong("known div bug"))), List.of(failedRun), List.of());
+        assertThat(broken(CheckRules.DEFAULTS, untagged)).containsExactly("failOnFailed", "maxFailedPropertyRuns");
+    }
+
+    private static dev.gradproof.properties.recording.PropertyRun withExpectedFailure(
+            dev.gradproof.properties.recording.PropertyRun r) {
+        return new dev.gradproof.properties.recording.PropertyRun(r.format(), r.schemaVersion(), r.testClass(),
+                r.property(), r.label(), r.status(), r.tries(), r.checks(), r.configuredTries(), r.seed(),
+                r.generation(), r.statistics(), r.counterexample(), r.shrinkingSteps(), r.originalSample(),
+                r.failure(), r.timestamp(), r.durationMillis(), r.javaVersion(), true, r.kit());
+    }
+
+    @Test
     void anUnreadableFileBreaksFailOnUnreadableUnlessTurnedOff() {
         var unreadable = new UnreadableFile("core", Path.of("core/target/gradproof-results/x.json"), 12,
                 "partial: the JSON ends early");
