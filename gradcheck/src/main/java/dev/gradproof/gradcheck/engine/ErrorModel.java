@@ -71,6 +71,9 @@ final class ErrorModel {
      * recorded (not yet decided) and the dominant term named.
      */
     Judgement judge(Probe p) {
+        if (screened(p)) {
+            return screen(p);
+        }
         double h = p.h();
         double n = stencil.derivative(1, h, p.t(), p.g());
         double n2 = stencil.derivative(2, h, p.t(), p.g()) + p.n2Correction();
@@ -107,6 +110,61 @@ final class ErrorModel {
         double slopeNoise = 2 * Math.max(rounding, floor) + 2 * measuredNoise;
         return new Judgement(p.analytic(), h, n, estimate, tolerance, verdict, null, left, right, null,
                 rho > 0 ? noise / rho : 0, suspected, dominant, slopeNoise);
+    }
+
+    /** Whether an element may be screened at {@code +-h} first: with the central difference. */
+    boolean screens() {
+        return stencil.isCentral();
+    }
+
+    /** Whether only the probes at {@code +-h} were made: the displacements at {@code +-2h} are still 0. */
+    private boolean screened(Probe p) {
+        return stencil.isCentral() && p.t()[stencil.indexOf(2)] == 0 && p.t()[stencil.indexOf(-2)] == 0;
+    }
+
+    /**
+     * The first look at an element from its two probes at {@code +-h} (with the value at the point): a PASS
+     * when the central difference agrees with the analytic value within the terms that need no further
+     * probe ({@code max(roundingUlps * rho, analyticUlps * machineEpsilon * max(|a|, |n|))}, never more than
+     * the full stencil's tolerance, which adds the data-driven terms to them), else null, and the element is
+     * probed at {@code +-2h} and judged in full. Null as well wherever the two probes cannot stand for the
+     * full stencil's evidence: measured noise above rounding (it needs the fourth difference to be
+     * sampled), one-sided slopes that differ by a kink's evidence ({@code |right - left|} above rounding and
+     * {@code kinkRelativeThreshold} of the slopes, as the fourth difference is judged), a detectable error
+     * above the step plan's target (the plan would try larger steps), a non-finite value. So a screened
+     * PASS is one the full stencil would give too: its tolerance is at least as large and the plan would
+     * take no other step; only its truncation term is left unmeasured, which can only widen a tolerance.
+     * The judgement records the tolerance and estimate the whole stencil would have computed were the
+     * analytic value right (Richardson's term from {@code |a - n|}), so that what an element could have
+     * caught is not overstated.
+     */
+    private Judgement screen(Probe p) {
+        double h = p.h();
+        double n = stencil.derivative(1, h, p.t(), p.g());
+        double left = stencil.leftSlope(p.t(), p.g());
+        double right = stencil.rightSlope(p.t(), p.g());
+        double rho = machineEpsilon * p.scale() / h * stencil.amplification();
+        double measuredNoise = p.sigma() / h;
+        double rounding = tolerances.roundingUlps() * rho;
+        double floor = tolerances.analyticUlps() * machineEpsilon * Math.max(Math.abs(p.analytic()), Math.abs(n));
+        double tolerance = Math.max(rounding, floor);
+        double slopes = Math.max(Math.max(Math.abs(left), Math.abs(right)), Math.abs(n));
+        double kinkEvidence = Math.abs(right - left);
+        boolean suspected = kinkEvidence > tolerances.kinkNoiseFactor() * Math.max(rounding, measuredNoise)
+                && kinkEvidence > tolerances.kinkRelativeThreshold() * slopes;
+        if (!Double.isFinite(p.analytic()) || !Double.isFinite(n) || !Double.isFinite(tolerance) || suspected
+                || measuredNoise > rho || !passes(p.analytic(), n, tolerance)) {
+            return null;
+        }
+        // recorded as the whole stencil would have: Richardson's |D(h) - D(2h)| is about 3 |D(h) - f'|, with the
+        // analytic value standing in for f' (one wrong by more than the screen's tolerance is not screened)
+        double truncation = 3 * Math.abs(p.analytic() - n);
+        double recorded = Math.max(tolerances.safetyFactor() * truncation, tolerance);
+        Dominant dominant = tolerances.safetyFactor() * truncation >= tolerance ? Dominant.TRUNCATION : Dominant.ROUNDING;
+        Judgement j = new Judgement(p.analytic(), h, n, Math.max(Math.max(truncation, rho), measuredNoise), recorded,
+                Verdict.PASS, null, left, right, null, rho > 0 ? measuredNoise / rho : 0, false, dominant,
+                2 * tolerance + 2 * measuredNoise);
+        return p.analytic() != 0 && relativeDetectable(j, 0) > StepPlan.TARGET ? null : j;
     }
 
     /** The comparison itself: {@code |a - n| <= tolerance}; false for a non-finite analytic value. */

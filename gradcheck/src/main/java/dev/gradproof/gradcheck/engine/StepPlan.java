@@ -2,12 +2,18 @@ package dev.gradproof.gradcheck.engine;
 
 import dev.gradproof.gradcheck.model.Verdict;
 
+import java.util.Arrays;
+
 /**
  * The steps one element (or one FAST direction) is judged at, chosen per element from what its
  * values say, in the spirit of Ridders' method and numdifftools: never a single fixed step when the
  * first one cannot support a verdict.
  *
  * <ol>
+ *   <li><b>Screen.</b> With the central difference, an element (not a FAST direction) is first probed at
+ *       {@code +-h} only (two evaluations). Where the {@link ErrorModel}'s screen passes it (agreement within rounding, no sign
+ *       of a kink or of noise, evidence within the target) that is the decision; anywhere else the same
+ *       step is completed at {@code +-2h} and the plan goes on as below.</li>
  *   <li><b>First step.</b> The values at {@code -2h..2h} are judged by the {@link ErrorModel}.</li>
  *   <li><b>Kinks confirmed, not assumed.</b> When the stencil seems to straddle a kink (a branch record
  *       changed, or the fourth difference says so), the element is probed again at {@code h/10},
@@ -50,7 +56,16 @@ final class StepPlan {
     /** Probes the element (or direction) at a step: every compared component at once. */
     @FunctionalInterface
     interface Probe {
-        ProbeValues at(double h);
+        /**
+         * @param started the same step's screen, to complete at the offsets it lacks, or null
+         * @param screen  probe at {@code +-h} only
+         */
+        ProbeValues at(double h, ProbeValues started, boolean screen);
+
+        /** Every offset of the stencil at step {@code h}. */
+        default ProbeValues at(double h) {
+            return at(h, null, false);
+        }
     }
 
     /** Judges every component of values probed at a step. */
@@ -83,9 +98,16 @@ final class StepPlan {
     }
 
     private final ErrorModel model;
+    private final boolean screens;
 
-    StepPlan(ErrorModel model) {
+    /**
+     * @param screens whether an element is screened at {@code +-h} first (with the central difference): not
+     *                for FAST's directions, whose confidence statement needs the tolerance an erroneous
+     *                direction would face, which only the whole stencil measures
+     */
+    StepPlan(ErrorModel model, boolean screens) {
         this.model = model;
+        this.screens = screens && model.screens();
     }
 
     /**
@@ -98,7 +120,26 @@ final class StepPlan {
      *              tell); the probed values' own magnitude is used when larger
      */
     Decision decide(double h0, double x, double scale, Probe probe, Judge judge) {
-        ProbeValues first = probe.at(h0);
+        ProbeValues first;
+        if (screens) {
+            // the first look, at +-h only: two evaluations settle an element whose screen passes
+            ProbeValues screen = probe.at(h0, null, true);
+            if (!screen.screened) {
+                first = screen;   // a probe that made every offset anyway
+            } else if (screen.failure == null) {
+                if (screen.kinkOp == null) {
+                    Judgement[] screened = judge.at(screen, h0);
+                    if (!Arrays.asList(screened).contains(null)) {
+                        return new Decision(screened, screen, null, false, false).withFirstNoiseRatio(noiseRatio(screened));
+                    }
+                }
+                first = probe.at(h0, screen, false);
+            } else {
+                first = probe.at(h0);   // as if there had been no screen, so that the failure found is the same
+            }
+        } else {
+            first = probe.at(h0);
+        }
         double h = h0;
         // a probe that left the function's domain (log or sqrt of an element near 0): a smaller step may stay in it
         for (int k = 1; first.failure != null && first.nonFinite && k <= SMALLER_DECADES; k++) {
@@ -116,11 +157,16 @@ final class StepPlan {
             return new Decision(null, first, first.failure, first.shapeChanged, false);
         }
         Judgement[] judged = judge.at(first, h);
-        double firstNoise = 0;
+        return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(noiseRatio(judged));
+    }
+
+    /** The largest noise over rounding of a step's components. */
+    private static double noiseRatio(Judgement[] judged) {
+        double ratio = 0;
         for (Judgement j : judged) {
-            firstNoise = Math.max(firstNoise, j.noiseRatio());
+            ratio = Math.max(ratio, j.noiseRatio());
         }
-        return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(firstNoise);
+        return ratio;
     }
 
     /** The plan once the first step's values are judged: a kink to resolve, larger steps, or the first step. */
