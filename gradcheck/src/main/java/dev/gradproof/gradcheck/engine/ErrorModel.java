@@ -130,13 +130,14 @@ final class ErrorModel {
      * probed at {@code +-2h} and judged in full. Null as well wherever the two probes cannot stand for the
      * full stencil's evidence: measured noise above rounding (it needs the fourth difference to be
      * sampled), one-sided slopes that differ by a kink's evidence ({@code |right - left|} above rounding and
-     * {@code kinkRelativeThreshold} of the slopes, as the fourth difference is judged), a detectable error
-     * above the step plan's target (the plan would try larger steps), a non-finite value. So a screened
-     * PASS is one the full stencil would give too: its tolerance is at least as large and the plan would
-     * take no other step; only its truncation term is left unmeasured, which can only widen a tolerance.
-     * The judgement records the tolerance and estimate the whole stencil would have computed were the
-     * analytic value right (Richardson's term from {@code |a - n|}), so that what an element could have
-     * caught is not overstated.
+     * {@code kinkRelativeThreshold} of the slopes, as the fourth difference is judged), a non-finite value.
+     * So a screened PASS is one the full stencil would give too, its tolerance being at least as large. Its
+     * truncation term is not measured but bounded: were the analytic value right, Richardson's estimate would
+     * be about {@code 3 |a - n|} beyond one unit of rounding; a screen passes only where that, times the
+     * safety factor, stays within the rounding terms, so that the whole stencil's tolerance would be the same
+     * and what the element could have caught is not overstated (an analytic value wrong by more than that
+     * fails the screen, and the whole stencil judges it). Where the evidence is too weak, the step plan tries
+     * larger steps as it would after the whole stencil.
      */
     private Judgement screen(Probe p) {
         double h = p.h();
@@ -156,15 +157,16 @@ final class ErrorModel {
                 || measuredNoise > rho || !passes(p.analytic(), n, tolerance)) {
             return null;
         }
-        // recorded as the whole stencil would have: Richardson's |D(h) - D(2h)| is about 3 |D(h) - f'|, with the
-        // analytic value standing in for f' (one wrong by more than the screen's tolerance is not screened)
-        double truncation = 3 * Math.abs(p.analytic() - n);
-        double recorded = Math.max(tolerances.safetyFactor() * truncation, tolerance);
-        Dominant dominant = tolerances.safetyFactor() * truncation >= tolerance ? Dominant.TRUNCATION : Dominant.ROUNDING;
-        Judgement j = new Judgement(p.analytic(), h, n, Math.max(Math.max(truncation, rho), measuredNoise), recorded,
-                Verdict.PASS, null, left, right, null, rho > 0 ? measuredNoise / rho : 0, false, dominant,
+        // Richardson's |D(h) - D(2h)| is about 3 |D(h) - f'|: with the analytic value standing in for f', and less
+        // the one unit of rounding rho that |a - n| holds anyway, the truncation the whole stencil would measure;
+        // where it could matter (or a wrong analytic value makes it look so), the whole stencil measures it
+        double truncation = 3 * Math.max(0, Math.abs(p.analytic() - n) - rho);
+        if (tolerances.safetyFactor() * truncation > tolerance) {
+            return null;
+        }
+        return new Judgement(p.analytic(), h, n, Math.max(Math.max(truncation, rho), measuredNoise), tolerance,
+                Verdict.PASS, null, left, right, null, rho > 0 ? measuredNoise / rho : 0, false, Dominant.ROUNDING,
                 2 * tolerance + 2 * measuredNoise);
-        return p.analytic() != 0 && relativeDetectable(j, 0) > StepPlan.TARGET ? null : j;
     }
 
     /** The comparison itself: {@code |a - n| <= tolerance}; false for a non-finite analytic value. */

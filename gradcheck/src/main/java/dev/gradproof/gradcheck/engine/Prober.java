@@ -90,6 +90,16 @@ final class Prober {
         } finally {
             work[i][k] = x;
         }
+        if (screen) {
+            // the offsets left out hold the value at the point, so that the values look as flat as they are
+            for (int j = 0; j < offsets.length; j++) {
+                if (pv.t[j] == 0 && j != stencil.zeroIndex()) {
+                    for (double[] g : pv.g) {
+                        g[j] = g[stencil.zeroIndex()];
+                    }
+                }
+            }
+        }
         return pv;
     }
 

@@ -10,11 +10,10 @@ import java.util.Arrays;
  * first one cannot support a verdict.
  *
  * <ol>
- *   <li><b>Screen.</b> With the central difference, an element (not a FAST direction) is first probed at
- *       {@code +-h} only (two evaluations). Where the {@link ErrorModel}'s screen passes it (agreement within rounding, no sign
- *       of a kink or of noise, evidence within the target) that is the decision; anywhere else the same
- *       step is completed at {@code +-2h} and the plan goes on as below.</li>
- *   <li><b>First step.</b> The values at {@code -2h..2h} are judged by the {@link ErrorModel}.</li>
+ *   <li><b>Screen.</b> With the central difference, an element (not a FAST direction) is looked at, at each
+ *       step the plan tries, first at {@code +-h} only (two evaluations). Where the {@link ErrorModel}'s
+ *       screen judges it (agreement within rounding, no sign of a kink or of noise) that judgement stands for
+ *       the step; anywhere else the step is completed at {@code +-2h} and judged in full.</li> *   <li><b>First step.</b> The values at the first step are judged by the {@link ErrorModel}.</li>
  *   <li><b>Kinks confirmed, not assumed.</b> When the stencil seems to straddle a kink (a branch record
  *       changed, or the fourth difference says so), the element is probed again at {@code h/10},
  *       {@code h/100}, ... down to the smallest step whose one-sided slopes rounding still resolves.
@@ -120,26 +119,8 @@ final class StepPlan {
      *              tell); the probed values' own magnitude is used when larger
      */
     Decision decide(double h0, double x, double scale, Probe probe, Judge judge) {
-        ProbeValues first;
-        if (screens) {
-            // the first look, at +-h only: two evaluations settle an element whose screen passes
-            ProbeValues screen = probe.at(h0, null, true);
-            if (!screen.screened) {
-                first = screen;   // a probe that made every offset anyway
-            } else if (screen.failure == null) {
-                if (screen.kinkOp == null) {
-                    Judgement[] screened = judge.at(screen, h0);
-                    if (!Arrays.asList(screened).contains(null)) {
-                        return new Decision(screened, screen, null, false, false).withFirstNoiseRatio(noiseRatio(screened));
-                    }
-                }
-                first = probe.at(h0, screen, false);
-            } else {
-                first = probe.at(h0);   // as if there had been no screen, so that the failure found is the same
-            }
-        } else {
-            first = probe.at(h0);
-        }
+        Look look = look(h0, probe, judge);
+        ProbeValues first = look.values();
         double h = h0;
         // a probe that left the function's domain (log or sqrt of an element near 0): a smaller step may stay in it
         for (int k = 1; first.failure != null && first.nonFinite && k <= SMALLER_DECADES; k++) {
@@ -156,8 +137,41 @@ final class StepPlan {
         if (first.failure != null) {
             return new Decision(null, first, first.failure, first.shapeChanged, false);
         }
-        Judgement[] judged = judge.at(first, h);
+        Judgement[] judged = first == look.values() ? look.judged() : judge.at(first, h);
         return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(noiseRatio(judged));
+    }
+
+    /** The values at one step and their judgements (null when the values cannot be used). */
+    private record Look(ProbeValues values, Judgement[] judged) {
+    }
+
+    /**
+     * The values and judgements at step {@code h}: from the screen at {@code +-h} where the error model's
+     * screen judges every component, else from the whole stencil (the screen completed at {@code +-2h},
+     * or probed again from scratch after a failure, so that the failure reported is the one the whole
+     * stencil meets first).
+     */
+    private Look look(double h, Probe probe, Judge judge) {
+        ProbeValues values;
+        if (screens) {
+            ProbeValues screen = probe.at(h, null, true);
+            if (!screen.screened) {
+                values = screen;   // a probe that made every offset anyway
+            } else if (screen.failure != null) {
+                values = probe.at(h);
+            } else {
+                if (screen.kinkOp == null) {
+                    Judgement[] screened = judge.at(screen, h);
+                    if (!Arrays.asList(screened).contains(null)) {
+                        return new Look(screen, screened);
+                    }
+                }
+                values = probe.at(h, screen, false);
+            }
+        } else {
+            values = probe.at(h);
+        }
+        return new Look(values, values.failure == null ? judge.at(values, h) : null);
     }
 
     /** The largest noise over rounding of a step's components. */
@@ -238,11 +252,12 @@ final class StepPlan {
         Judgement[] suspected = null;
         for (double factor : LARGER) {
             double h = h0 * factor;
-            ProbeValues pv = probe.at(h);
+            Look look = look(h, probe, judge);
+            ProbeValues pv = look.values();
             if (pv.failure != null || pv.kinkOp != null) {
                 break;
             }
-            Judgement[] again = judge.at(pv, h);
+            Judgement[] again = look.judged();
             if (noisy || anySuspected(again)) {
                 // values that look kinked at this step: their slopes' spread joins the tolerance as noise, so
                 // such a step can only be chosen where the spread is small; a kink's jump in slope stays the

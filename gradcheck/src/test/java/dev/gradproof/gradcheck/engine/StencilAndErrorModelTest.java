@@ -84,7 +84,8 @@ class StencilAndErrorModelTest {
 
     /**
      * The probes of {@code f} around {@code x} as the prober makes them: at {@code +-h} only for a screen
-     * (the other displacements left 0), the rest when completing one; {@code evaluations[0]} counts them.
+     * (the other displacements left 0, their values those at the point), the rest when completing one;
+     * {@code evaluations[0]} counts them.
      */
     private static StepPlan.Probe probe(DoubleUnaryOperator f, double x, String branchKink, int[] evaluations) {
         Stencil central = Stencil.of(Tolerances.CENTRAL_DIFFERENCE);
@@ -96,7 +97,7 @@ class StencilAndErrorModelTest {
                     int j = central.indexOf(o);
                     if (Math.abs(o) == 2) {
                         pv.t[j] = 0;
-                        pv.g[0][j] = 0;
+                        pv.g[0][j] = pv.g[0][central.zeroIndex()];
                     } else {
                         pv.scale[0] = Math.max(pv.scale[0], Math.abs(pv.g[0][j]));
                     }
@@ -135,6 +136,31 @@ class StencilAndErrorModelTest {
         Judgement full = judge(Math::exp, x, Math.exp(x));
         assertThat(full.verdict()).isEqualTo(Verdict.PASS);
         assertThat(full.tolerance()).isGreaterThanOrEqualTo(j.tolerance());
+    }
+
+    @Test
+    void largerStepsAreScreenedTooAndStillCatchASmallBias() {
+        // 1e4 + sin(x): rounding of the large value leaves the derivative 0.955 a detectable error of about
+        // 5e-6 at h = 1e-6, above the plan's target, so larger steps are tried, each first at +-h alone
+        DoubleUnaryOperator offset = v -> 1e4 + Math.sin(v);
+        int[] evaluations = new int[1];
+        Judgement right = decide(offset, 0.3, Math.cos(0.3), 0, evaluations);
+        assertThat(right.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(right.step()).isGreaterThan(1e-6);
+        assertThat(ErrorModel.relativeDetectable(right, 0)).isLessThan(StepPlan.TARGET);
+        // the same step and tolerance as the plan without screens, for fewer evaluations
+        int[] unscreened = new int[1];
+        Judgement whole = new StepPlan(MODEL, false).decide(1e-6, 0.3, 1e4, probe(offset, 0.3, null, unscreened),
+                (pv, at) -> new Judgement[] {MODEL.judge(new ErrorModel.Probe(Math.cos(0.3), at, pv.t, pv.g[0],
+                        pv.scale[0], 0, 0, 0))}).judged()[0];
+        assertThat(right.step()).isEqualTo(whole.step());
+        assertThat(right.tolerance()).isCloseTo(whole.tolerance(), within(0.05 * whole.tolerance()));
+        assertThat(evaluations[0]).isLessThan(unscreened[0]);
+        // a relative bias of 1e-7, below what the first step resolves: a larger step sees it, the screen
+        // there escalates, and the whole stencil fails it
+        evaluations[0] = 0;
+        Judgement biased = decide(offset, 0.3, Math.cos(0.3) * (1 + 1e-7), 0, evaluations);
+        assertThat(biased.verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
