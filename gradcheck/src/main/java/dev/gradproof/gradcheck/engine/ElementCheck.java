@@ -56,7 +56,7 @@ final class ElementCheck {
             rounding[j] = backward.roundingScale(point, components.upstream(j));
         }
         double largestRounding = java.util.Arrays.stream(rounding).max().orElse(0);
-        StepPlan plan = new StepPlan(model, true);
+        StepPlan plan = new StepPlan(model);
         return Workers.run(tasks.size(), options.parallelism(), point, (work, t) -> {
             int i = tasks.get(t)[0];
             int k = tasks.get(t)[1];
@@ -64,7 +64,7 @@ final class ElementCheck {
             double x = point[i][k];
             double step = stepAt(h, x);
             StepPlan.Decision d = plan.decide(step, x, largestRounding,
-                    (at, started, screen) -> prober.element(work, i, k, components.all(), at, started, screen),
+                    at -> prober.element(work, i, k, components.all(), at),
                     (pv, at) -> judgeAll(model, analytic, sigma, rounding, i, k, pv, at,
                             positionErrorPerUnit * Math.max(Math.abs(x), at) / at));
             if (d.failure() != null) {

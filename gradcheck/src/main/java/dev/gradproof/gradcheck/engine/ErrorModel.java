@@ -71,9 +71,6 @@ final class ErrorModel {
      * recorded (not yet decided) and the dominant term named.
      */
     Judgement judge(Probe p) {
-        if (screened(p)) {
-            return screen(p);
-        }
         double h = p.h();
         double n = stencil.derivative(1, h, p.t(), p.g());
         double n2 = stencil.derivative(2, h, p.t(), p.g()) + p.n2Correction();
@@ -110,63 +107,6 @@ final class ErrorModel {
         double slopeNoise = 2 * Math.max(rounding, floor) + 2 * measuredNoise;
         return new Judgement(p.analytic(), h, n, estimate, tolerance, verdict, null, left, right, null,
                 rho > 0 ? noise / rho : 0, suspected, dominant, slopeNoise);
-    }
-
-    /** Whether an element may be screened at {@code +-h} first: with the central difference. */
-    boolean screens() {
-        return stencil.isCentral();
-    }
-
-    /** Whether only the probes at {@code +-h} were made: the displacements at {@code +-2h} are still 0. */
-    private boolean screened(Probe p) {
-        return stencil.isCentral() && p.t()[stencil.indexOf(2)] == 0 && p.t()[stencil.indexOf(-2)] == 0;
-    }
-
-    /**
-     * The first look at an element from its two probes at {@code +-h} (with the value at the point): a PASS
-     * when the central difference agrees with the analytic value within the terms that need no further
-     * probe ({@code max(roundingUlps * rho, analyticUlps * machineEpsilon * max(|a|, |n|))}, never more than
-     * the full stencil's tolerance, which adds the data-driven terms to them), else null, and the element is
-     * probed at {@code +-2h} and judged in full. Null as well wherever the two probes cannot stand for the
-     * full stencil's evidence: measured noise above rounding (it needs the fourth difference to be
-     * sampled), one-sided slopes that differ by a kink's evidence ({@code |right - left|} above rounding and
-     * {@code kinkRelativeThreshold} of the slopes, as the fourth difference is judged), a non-finite value.
-     * So a screened PASS is one the full stencil would give too, its tolerance being at least as large. Its
-     * truncation term is not measured but bounded: were the analytic value right, Richardson's estimate would
-     * be about {@code 3 |a - n|} beyond one unit of rounding; a screen passes only where that, times the
-     * safety factor, stays within the rounding terms, so that the whole stencil's tolerance would be the same
-     * and what the element could have caught is not overstated (an analytic value wrong by more than that
-     * fails the screen, and the whole stencil judges it). Where the evidence is too weak, the step plan tries
-     * larger steps as it would after the whole stencil.
-     */
-    private Judgement screen(Probe p) {
-        double h = p.h();
-        double n = stencil.derivative(1, h, p.t(), p.g());
-        double left = stencil.leftSlope(p.t(), p.g());
-        double right = stencil.rightSlope(p.t(), p.g());
-        double rho = machineEpsilon * p.scale() / h * stencil.amplification();
-        double measuredNoise = p.sigma() / h;
-        double rounding = tolerances.roundingUlps() * rho;
-        double floor = tolerances.analyticUlps() * machineEpsilon * Math.max(Math.abs(p.analytic()), Math.abs(n));
-        double tolerance = Math.max(rounding, floor);
-        double slopes = Math.max(Math.max(Math.abs(left), Math.abs(right)), Math.abs(n));
-        double kinkEvidence = Math.abs(right - left);
-        boolean suspected = kinkEvidence > tolerances.kinkNoiseFactor() * Math.max(rounding, measuredNoise)
-                && kinkEvidence > tolerances.kinkRelativeThreshold() * slopes;
-        if (!Double.isFinite(p.analytic()) || !Double.isFinite(n) || !Double.isFinite(tolerance) || suspected
-                || measuredNoise > rho || !passes(p.analytic(), n, tolerance)) {
-            return null;
-        }
-        // Richardson's |D(h) - D(2h)| is about 3 |D(h) - f'|: with the analytic value standing in for f', and less
-        // the one unit of rounding rho that |a - n| holds anyway, the truncation the whole stencil would measure;
-        // where it could matter (or a wrong analytic value makes it look so), the whole stencil measures it
-        double truncation = 3 * Math.max(0, Math.abs(p.analytic() - n) - rho);
-        if (tolerances.safetyFactor() * truncation > tolerance) {
-            return null;
-        }
-        return new Judgement(p.analytic(), h, n, Math.max(Math.max(truncation, rho), measuredNoise), tolerance,
-                Verdict.PASS, null, left, right, null, rho > 0 ? measuredNoise / rho : 0, false, Dominant.ROUNDING,
-                2 * tolerance + 2 * measuredNoise);
     }
 
     /** The comparison itself: {@code |a - n| <= tolerance}; false for a non-finite analytic value. */

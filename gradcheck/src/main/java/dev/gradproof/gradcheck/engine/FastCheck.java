@@ -46,8 +46,7 @@ final class FastCheck {
         double firstRounding = backward.roundingScale(point, first.u);
         int[] redraws = new int[directions];
         double[] norms = new double[directions];
-        // no screen: the confidence statement needs the tolerance an erroneous direction would face, the whole stencil's
-        StepPlan plan = new StepPlan(model, false);
+        StepPlan plan = new StepPlan(model);
         List<Outcome> outcomes = Workers.run(directions, options.parallelism(), point, (work, r) -> {
             Outcome outcome = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -63,7 +62,7 @@ final class FastCheck {
                 double rounding = draw == first || outputSize == 1 ? firstRounding
                         : backward.roundingScale(point, draw.u);
                 StepPlan.Decision decision = plan.decide(h, largest, rounding,
-                        (at, started, screen) -> prober.direction(work, point, draw.v, draw.u, grads, r + 1, at),
+                        at -> prober.direction(work, point, draw.v, draw.u, grads, r + 1, at),
                         (pv, at) -> new Judgement[] {judge(model, pv, prober, at, sigma, rounding)});
                 if (decision.failure() != null) {
                     return new Outcome(-1, Records.failure(new int[] {r}, r, along(decision.values(), prober, h), h,

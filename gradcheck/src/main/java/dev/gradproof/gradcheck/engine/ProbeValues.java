@@ -18,8 +18,6 @@ final class ProbeValues {
     boolean shapeChanged;
     /** True when the failure is a value that is not finite (a probe left the function's domain). */
     boolean nonFinite;
-    /** True when only the offsets {@code +-h} were probed (a screen): the others' displacements are 0. */
-    boolean screened;
 
     ProbeValues(int offsets, int components, boolean directional) {
         t = new double[offsets];

@@ -41,35 +41,15 @@ final class Prober {
         return stencil.indexOf(offset);
     }
 
-    /**
-     * Whether offset {@code j} is to be probed: not the point itself, only {@code +-h} for a screen, and not
-     * again when {@code started} (the same step's screen) already holds it.
-     */
-    private boolean toProbe(int j, ProbeValues started, boolean screen) {
-        if (j == stencil.zeroIndex()) {
-            return false;
-        }
-        boolean unit = Math.abs(stencil.offsets()[j]) == 1;
-        return screen ? unit : started == null || !unit;
-    }
-
-    /**
-     * Probes element {@code k} of input {@code i}, projecting onto each of {@code upstreams}: at {@code +-h}
-     * only for a {@code screen}, else at every offset of the stencil ({@code started}, the same step's
-     * screen, is completed in place at the offsets it lacks).
-     */
-    ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h, ProbeValues started,
-                        boolean screen) {
+    /** Probes element {@code k} of input {@code i}, projecting onto each of {@code upstreams}. */
+    ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h) {
         int[] offsets = stencil.offsets();
-        ProbeValues pv = started != null ? started : new ProbeValues(offsets.length, upstreams.length, false);
-        if (started == null) {
-            project(base.output(), upstreams, pv, stencil.zeroIndex());
-        }
-        pv.screened = screen;
+        ProbeValues pv = new ProbeValues(offsets.length, upstreams.length, false);
+        project(base.output(), upstreams, pv, stencil.zeroIndex());
         double x = work[i][k];
         try {
             for (int j = 0; j < offsets.length; j++) {
-                if (!toProbe(j, started, screen)) {
+                if (j == stencil.zeroIndex()) {
                     continue;
                 }
                 int o = offsets[j];
@@ -89,16 +69,6 @@ final class Prober {
             }
         } finally {
             work[i][k] = x;
-        }
-        if (screen) {
-            // the offsets left out hold the value at the point, so that the values look as flat as they are
-            for (int j = 0; j < offsets.length; j++) {
-                if (pv.t[j] == 0 && j != stencil.zeroIndex()) {
-                    for (double[] g : pv.g) {
-                        g[j] = g[stencil.zeroIndex()];
-                    }
-                }
-            }
         }
         return pv;
     }

@@ -86,11 +86,6 @@ final class Stencil {
         return points == CENTRAL ? 0 : amplification * precision.machineEpsilon();
     }
 
-    /** Whether this is the central difference (with its partner at {@code 2h}). */
-    boolean isCentral() {
-        return points == CENTRAL;
-    }
-
     /** The probe offsets in multiples of {@code h}, ascending, including 0. */
     int[] offsets() {
         return offsets;

@@ -2,18 +2,13 @@ package dev.gradproof.gradcheck.engine;
 
 import dev.gradproof.gradcheck.model.Verdict;
 
-import java.util.Arrays;
-
 /**
  * The steps one element (or one FAST direction) is judged at, chosen per element from what its
  * values say, in the spirit of Ridders' method and numdifftools: never a single fixed step when the
  * first one cannot support a verdict.
  *
  * <ol>
- *   <li><b>Screen.</b> With the central difference, an element (not a FAST direction) is looked at, at each
- *       step the plan tries, first at {@code +-h} only (two evaluations). Where the {@link ErrorModel}'s
- *       screen judges it (agreement within rounding, no sign of a kink or of noise) that judgement stands for
- *       the step; anywhere else the step is completed at {@code +-2h} and judged in full.</li> *   <li><b>First step.</b> The values at the first step are judged by the {@link ErrorModel}.</li>
+ *   <li><b>First step.</b> The values at {@code -2h..2h} are judged by the {@link ErrorModel}.</li>
  *   <li><b>Kinks confirmed, not assumed.</b> When the stencil seems to straddle a kink (a branch record
  *       changed, or the fourth difference says so), the element is probed again at {@code h/10},
  *       {@code h/100}, ... down to the smallest step whose one-sided slopes rounding still resolves.
@@ -55,16 +50,7 @@ final class StepPlan {
     /** Probes the element (or direction) at a step: every compared component at once. */
     @FunctionalInterface
     interface Probe {
-        /**
-         * @param started the same step's screen, to complete at the offsets it lacks, or null
-         * @param screen  probe at {@code +-h} only
-         */
-        ProbeValues at(double h, ProbeValues started, boolean screen);
-
-        /** Every offset of the stencil at step {@code h}. */
-        default ProbeValues at(double h) {
-            return at(h, null, false);
-        }
+        ProbeValues at(double h);
     }
 
     /** Judges every component of values probed at a step. */
@@ -97,16 +83,9 @@ final class StepPlan {
     }
 
     private final ErrorModel model;
-    private final boolean screens;
 
-    /**
-     * @param screens whether an element is screened at {@code +-h} first (with the central difference): not
-     *                for FAST's directions, whose confidence statement needs the tolerance an erroneous
-     *                direction would face, which only the whole stencil measures
-     */
-    StepPlan(ErrorModel model, boolean screens) {
+    StepPlan(ErrorModel model) {
         this.model = model;
-        this.screens = screens && model.screens();
     }
 
     /**
@@ -119,8 +98,7 @@ final class StepPlan {
      *              tell); the probed values' own magnitude is used when larger
      */
     Decision decide(double h0, double x, double scale, Probe probe, Judge judge) {
-        Look look = look(h0, probe, judge);
-        ProbeValues first = look.values();
+        ProbeValues first = probe.at(h0);
         double h = h0;
         // a probe that left the function's domain (log or sqrt of an element near 0): a smaller step may stay in it
         for (int k = 1; first.failure != null && first.nonFinite && k <= SMALLER_DECADES; k++) {
@@ -137,50 +115,12 @@ final class StepPlan {
         if (first.failure != null) {
             return new Decision(null, first, first.failure, first.shapeChanged, false);
         }
-        Judgement[] judged = first == look.values() ? look.judged() : judge.at(first, h);
-        return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(noiseRatio(judged));
-    }
-
-    /** The values at one step and their judgements (null when the values cannot be used). */
-    private record Look(ProbeValues values, Judgement[] judged) {
-    }
-
-    /**
-     * The values and judgements at step {@code h}: from the screen at {@code +-h} where the error model's
-     * screen judges every component, else from the whole stencil (the screen completed at {@code +-2h},
-     * or probed again from scratch after a failure, so that the failure reported is the one the whole
-     * stencil meets first).
-     */
-    private Look look(double h, Probe probe, Judge judge) {
-        ProbeValues values;
-        if (screens) {
-            ProbeValues screen = probe.at(h, null, true);
-            if (!screen.screened) {
-                values = screen;   // a probe that made every offset anyway
-            } else if (screen.failure != null) {
-                values = probe.at(h);
-            } else {
-                if (screen.kinkOp == null) {
-                    Judgement[] screened = judge.at(screen, h);
-                    if (!Arrays.asList(screened).contains(null)) {
-                        return new Look(screen, screened);
-                    }
-                }
-                values = probe.at(h, screen, false);
-            }
-        } else {
-            values = probe.at(h);
-        }
-        return new Look(values, values.failure == null ? judge.at(values, h) : null);
-    }
-
-    /** The largest noise over rounding of a step's components. */
-    private static double noiseRatio(Judgement[] judged) {
-        double ratio = 0;
+        Judgement[] judged = judge.at(first, h);
+        double firstNoise = 0;
         for (Judgement j : judged) {
-            ratio = Math.max(ratio, j.noiseRatio());
+            firstNoise = Math.max(firstNoise, j.noiseRatio());
         }
-        return ratio;
+        return fromFirstStep(h, x, scale, first, judged, probe, judge).withFirstNoiseRatio(firstNoise);
     }
 
     /** The plan once the first step's values are judged: a kink to resolve, larger steps, or the first step. */
@@ -252,12 +192,11 @@ final class StepPlan {
         Judgement[] suspected = null;
         for (double factor : LARGER) {
             double h = h0 * factor;
-            Look look = look(h, probe, judge);
-            ProbeValues pv = look.values();
+            ProbeValues pv = probe.at(h);
             if (pv.failure != null || pv.kinkOp != null) {
                 break;
             }
-            Judgement[] again = look.judged();
+            Judgement[] again = judge.at(pv, h);
             if (noisy || anySuspected(again)) {
                 // values that look kinked at this step: their slopes' spread joins the tolerance as noise, so
                 // such a step can only be chosen where the spread is small; a kink's jump in slope stays the

@@ -8,9 +8,7 @@ package dev.gradproof.gradcheck.model;
  *
  * <p>The defaults ({@code safetyFactor} 10, {@code roundingUlps} 4, {@code analyticUlps} 16) were
  * chosen from measurement: over 21 correct smooth ops at 200 random points each the largest ratio of
- * error to tolerance was 0.13 with the whole stencil at every element (0.28 since most elements are settled
- * by the screen at {@code +-h}, whose tolerance holds no data-driven term) and no element failed, while
- * every op caught a small relative bias in
+ * error to tolerance was 0.13 and no element failed, while every op caught a small relative bias in
  * its gradient at every point (the README quotes the figures and the command that produced them).
  * The safety factor on the data-driven estimates makes a false alarm need an error ten times its
  * estimate (the estimates are single samples of the noise); 4 units of rounding per output covers
