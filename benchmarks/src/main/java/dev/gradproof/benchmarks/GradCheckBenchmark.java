@@ -43,7 +43,8 @@ public class GradCheckBenchmark {
                 .mode(dev.gradproof.gradcheck.model.Mode.valueOf(mode))
                 .parallelism(1);
         GradCheckResult first = check.check();
-        System.out.println(workload + " " + mode + ": " + first.verdict());
+        System.out.println(workload + " " + mode + ": " + first.verdict() + ", " + first.run().forwardEvaluations()
+                + " forward evaluations, " + first.run().backwardPasses() + " backward passes");
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import dev.gradproof.gradcheck.function.Input;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * The scalars of the output that are compared: the unit upstreams {@code e_m} (the whole Jacobian,
@@ -42,21 +43,30 @@ final class Components {
     }
 
     /** A vector uniform on the unit sphere (normalised Gaussian). */
-    static double[] unitVector(int size, Random random) {
+    static double[] unitVector(int size, RandomGenerator random) {
         double[] u = new double[size];
+        unitVector(new double[][] {u}, random);
+        return u;
+    }
+
+    /** Fills the arrays with one vector uniform on the unit sphere of their total length (normalised Gaussian). */
+    static void unitVector(double[][] parts, RandomGenerator random) {
         double norm = 0;
         while (norm == 0) {
             norm = 0;
-            for (int i = 0; i < size; i++) {
-                u[i] = random.nextGaussian();
-                norm += u[i] * u[i];
+            for (double[] part : parts) {
+                for (int i = 0; i < part.length; i++) {
+                    part[i] = random.nextGaussian();
+                    norm += part[i] * part[i];
+                }
             }
         }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < size; i++) {
-            u[i] /= norm;
+        double inverse = 1 / Math.sqrt(norm);
+        for (double[] part : parts) {
+            for (int i = 0; i < part.length; i++) {
+                part[i] *= inverse;
+            }
         }
-        return u;
     }
 
     int count() {

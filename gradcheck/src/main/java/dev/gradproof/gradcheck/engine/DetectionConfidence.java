@@ -2,32 +2,39 @@ package dev.gradproof.gradcheck.engine;
 
 import org.apache.commons.math3.special.Beta;
 
+import java.util.Arrays;
+
 /**
- * The probability arithmetic of FAST mode. A direction {@code v} uniform on the unit sphere of
- * {@code R^d} has {@code v_1^2 ~ Beta(1/2, (d-1)/2)}, so for an error vector {@code e} the chance
- * that {@code |e . v|} falls below a tolerance {@code tau} is exactly
- * {@code I(tau^2 / |e|^2; 1/2, (d-1)/2)} (regularised incomplete beta, Commons Math). With a random
- * output projection {@code u} in {@code R^m} as well, a rank-one error {@code s p q^T} is missed when
- * {@code |u.p| |q.v| <= tau / s}, bounded by {@code min_a P(|u.p| <= a) + P(|q.v| <= tau / (s a))}.
+ * The probability arithmetic of FAST mode, in closed form. A direction {@code v} uniform on the unit
+ * sphere of {@code R^d} has {@code v_1^2 ~ Beta(1/2, (d-1)/2)}: {@code v_1} has the density
+ * {@code c_d (1 - x^2)^((d-3)/2)} on {@code [-1, 1]}, with {@code c_d = Gamma(d/2) / (sqrt(pi) Gamma((d-1)/2))},
+ * which is at most {@code c_d} for {@code d >= 3}. Hence
+ *
+ * <pre>
+ * P(|v_1| &lt;= s) &lt;= min(1, k_d s),   k_d = 2 c_d  (d &gt;= 3),  k_2 = 1  ((2/pi) asin s &lt;= s),
+ * </pre>
+ *
+ * <p>tight to first order in {@code s}, which is where a statement at a high confidence lives. For an
+ * error vector {@code e} a direction with tolerance {@code tau} misses it when {@code |e . v| <= tau}:
+ * with {@code t = tau / |e|}, with probability at most {@code k_d t} (scalar output). With a random output
+ * projection {@code u} in {@code R^m} as well, a rank-one error {@code s p q^T} is missed when
+ * {@code |u.p| |q.v| <= t}, with probability at most {@code min_a P(|u.p| <= a) + P(|q.v| <= t / a)
+ * <= min_a k_m a + k_d t / a = 2 sqrt(k_m k_d t)}. Every case is a bound {@code C t^p}, so the error norm
+ * at which the directions with the smallest tolerances {@code tau_1 <= ... <= tau_j} all miss with
+ * probability at most {@code 1 - confidence} solves in closed form:
+ * {@code e_j = C^(1/p) geomean(tau_1..tau_j) (1 - confidence)^(-1/(j p))}; the statement takes the
+ * smallest {@code e_j}. (The exact law is {@link #smallCoordinate}; the bound is checked against it, through
+ * Commons Math's Beta distribution, over a grid of its arguments.)
  */
 public final class DetectionConfidence {
 
-    /** Grid points over log10(a) in [-10, 0], a quarter decade apart. */
-    private static final int COARSE = 40;
-    /** Refinement points on each side of the best coarse point. */
-    private static final int FINE = 5;
-    /** Bisection steps on log(error): the bracket shrinks by 2^-40, far below any statement's precision. */
-    private static final int BISECTIONS = 40;
+    /** A relative margin for rounding: on {@code k_d}, and on the stated error. */
+    private static final double ROUNDING_GUARD = 1 + 1e-9;
 
     private DetectionConfidence() {
     }
 
-    private static double splitBound(int d, int m, double t, double log10a) {
-        double a = Math.pow(10, log10a);
-        return smallCoordinate(m, a) + smallCoordinate(d, t / a);
-    }
-
-    /** {@code P(|v_1| <= s)} for {@code v} uniform on the unit sphere of {@code R^d}. */
+    /** {@code P(|v_1| <= s)} for {@code v} uniform on the unit sphere of {@code R^d}: the exact law. */
     public static double smallCoordinate(int d, double s) {
         if (s >= 1) {
             return 1;
@@ -42,75 +49,86 @@ public final class DetectionConfidence {
     }
 
     /**
-     * The probability that one direction misses an error of norm {@code error} with tolerance
-     * {@code tau}: exact for a scalar output ({@code m = 1}), an upper bound (rank-one error) otherwise.
+     * {@code k_d}, the slope of the bound {@code P(|v_1| <= s) <= k_d s}: {@code 2 c_d} for {@code d >= 3},
+     * 1 for the circle, 0 on the line (where {@code |v_1| = 1}).
+     */
+    static double slope(int d) {
+        if (d <= 1) {
+            return 0;
+        }
+        if (d == 2) {
+            return 1;
+        }
+        // c_d = 1 / B(1/2, (d-1)/2); Commons Math's logBeta keeps its precision for large arguments, where a
+        // difference of two logGamma would lose it; ROUNDING_GUARD covers what rounding is left
+        return ROUNDING_GUARD * 2 * Math.exp(-Beta.logBeta(0.5, (d - 1) / 2.0));
+    }
+
+    /**
+     * An upper bound on the probability that one direction misses an error of norm {@code error} with
+     * tolerance {@code tau}: for a scalar output ({@code m = 1}) of any error, otherwise of a rank-one error.
      */
     public static double miss(int d, int m, double tau, double error) {
         if (!(error > 0)) {
             return 1;
         }
         double t = tau / error;
-        if (m <= 1) {
-            return smallCoordinate(d, t);
+        if (d <= 1 && m <= 1) {
+            return t < 1 ? 0 : 1;
         }
-        // the bound is smallest where the two terms balance: a coarse grid over log10(a), then a finer one
-        double bestLog = 0;
-        double best = 1;
-        for (int i = 0; i <= COARSE; i++) {
-            double log = -10 + i * 0.25;
-            double value = splitBound(d, m, t, log);
-            if (value < best) {
-                best = value;
-                bestLog = log;
-            }
-        }
-        for (int i = -FINE; i <= FINE; i++) {
-            best = Math.min(best, splitBound(d, m, t, bestLog + i * 0.25 / FINE));
-        }
-        return Math.min(1, best);
+        Bound b = Bound.of(d, m);
+        return Math.min(1, b.factor * Math.pow(t, b.power));
     }
 
-    /**
-     * The smallest error norm that directions with tolerances {@code taus} all miss with probability
-     * at most {@code 1 - confidence}.
-     */
-    public static double minDetectable(int d, int m, double[] taus, double confidence) {
-        if (taus.length == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double target = 1 - confidence;
-        double lo = 0;
-        for (double tau : taus) {
-            lo = Math.max(lo, tau);
-        }
-        if (lo == 0) {
-            return 0;
-        }
-        double hi = lo;
-        int grow = 0;
-        while (missAll(d, m, taus, hi) > target) {
-            hi *= 2;
-            if (++grow > 2000) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        for (int i = 0; i < BISECTIONS; i++) {
-            double mid = Math.sqrt(lo * hi);
-            if (missAll(d, m, taus, mid) > target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    /** The probability that every direction misses an error of norm {@code error}. */
+    /** The bound {@link #miss} states for every direction, multiplied: the directions are independent. */
     public static double missAll(int d, int m, double[] taus, double error) {
         double p = 1;
         for (double tau : taus) {
             p *= miss(d, m, tau, error);
         }
         return p;
+    }
+
+    /**
+     * The smallest error norm that directions with tolerances {@code taus} all miss with probability
+     * at most {@code 1 - confidence} (by the bound of {@link #miss}); infinite without a direction.
+     */
+    public static double minDetectable(int d, int m, double[] taus, double confidence) {
+        if (taus.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] sorted = taus.clone();
+        Arrays.sort(sorted);
+        if (sorted[0] == 0) {
+            return 0;
+        }
+        if (d <= 1 && m <= 1) {
+            // the direction is the element itself: an error above the smallest tolerance is always caught
+            return Math.nextUp(sorted[0]);
+        }
+        Bound b = Bound.of(d, m);
+        double logTarget = Math.log(1 - confidence);
+        double logFactor = Math.log(b.factor) / b.power;
+        double logSum = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 1; j <= sorted.length; j++) {
+            logSum += Math.log(sorted[j - 1]);
+            best = Math.min(best, logFactor + logSum / j - logTarget / (j * b.power));
+        }
+        // rounded up, so that the bound still holds at the stated value after the rounding of its arithmetic
+        return Math.exp(best) * ROUNDING_GUARD;
+    }
+
+    /** A miss probability bounded by {@code factor t^power}. */
+    private record Bound(double factor, double power) {
+        static Bound of(int d, int m) {
+            if (m <= 1) {
+                return new Bound(slope(d), 1);
+            }
+            if (d <= 1) {
+                return new Bound(slope(m), 1);
+            }
+            return new Bound(2 * Math.sqrt(slope(m) * slope(d)), 0.5);
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.gradproof.gradcheck.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * FAST mode: for each of several independent random pairs (u, v), the numerical directional
@@ -35,13 +35,15 @@ final class FastCheck {
         }
         double largest = largestMagnitude(point, wrt);
         double h = stepAlong(options.tolerances().eps(), d, norm(point, wrt));
-        Draw first = draw(options.seed(), 0, 0, point, wrt, d, outputSize);
+        Draw first = draw(options.seed(), 0, 0, point, wrt, outputSize);
         double[][] firstGrads = backward.run(point, first.u);
         backward.reportNonFinite(firstGrads);
         backward.sanity(point, first.u, firstGrads, options.tolerances().nondeterminismTolerance());
         if (!complete(firstGrads, wrt)) {
             return new Result(List.of(), null, 0);
         }
+        // the rounding scale depends on the output projection only: one for every direction of a scalar output
+        double firstRounding = backward.roundingScale(point, first.u);
         int[] redraws = new int[directions];
         double[] norms = new double[directions];
         StepPlan plan = new StepPlan(model);
@@ -49,7 +51,7 @@ final class FastCheck {
             Outcome outcome = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Draw draw = r == 0 && attempt == 0 ? first
-                        : draw(options.seed(), r, attempt, point, wrt, d, outputSize);
+                        : draw(options.seed(), r, attempt, point, wrt, outputSize);
                 double[][] grads = draw == first ? firstGrads : backward.run(point, draw.u);
                 if (!complete(grads, wrt)) {
                     return new Outcome(-1, Records.failure(new int[] {r}, r, Double.NaN, h,
@@ -57,7 +59,8 @@ final class FastCheck {
                 }
                 norms[r] = norm(grads, wrt);
                 double sigma = noise.sigma(draw.u);
-                double rounding = backward.roundingScale(point, draw.u);
+                double rounding = draw == first || outputSize == 1 ? firstRounding
+                        : backward.roundingScale(point, draw.u);
                 StepPlan.Decision decision = plan.decide(h, largest, rounding,
                         at -> prober.direction(work, point, draw.v, draw.u, grads, r + 1, at),
                         (pv, at) -> new Judgement[] {judge(model, pv, prober, at, sigma, rounding)});
@@ -195,25 +198,33 @@ final class FastCheck {
         return Math.sqrt(s);
     }
 
+    private static int countChecked(boolean[] wrt) {
+        int n = 0;
+        for (boolean w : wrt) {
+            n += w ? 1 : 0;
+        }
+        return n;
+    }
+
     /** One random pair: the output projection {@code u} and the input direction {@code v}. */
     private record Draw(double[] u, double[][] v) {
     }
 
-    /** A random pair, for {@code d} checked elements (of the inputs in {@code wrt}) and {@code outputSize} outputs. */
-    private static Draw draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt, int d,
+    /** A random pair: {@code v} over the elements of the inputs in {@code wrt}, {@code u} over {@code outputSize} outputs. */
+    private static Draw draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt,
                              int outputSize) {
-        Random random = Seeds.random(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt);
+        RandomGenerator random = Seeds.gaussians(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt);
         double[] u = outputSize == 1 ? new double[] {1} : Components.unitVector(outputSize, random);
-        double[] flat = Components.unitVector(d, random);
         double[][] v = new double[point.length][];
+        double[][] checked = new double[countChecked(wrt)][];
         int at = 0;
         for (int i = 0; i < point.length; i++) {
-            v[i] = new double[point[i].length];
-            if (wrt[i]) {
-                System.arraycopy(flat, at, v[i], 0, v[i].length);
-                at += v[i].length;
+            if (wrt[i]) {   // data inputs do not move: no direction for them
+                v[i] = new double[point[i].length];
+                checked[at++] = v[i];
             }
         }
+        Components.unitVector(checked, random);
         return new Draw(u, v);
     }
 }
