@@ -64,15 +64,17 @@ final class ActivationSpecs {
                 new Unary("relu", "Variable.relu()", unary(Variable::relu, ElementwiseOracle::relu))
                         .kink(0, "relu", "x = 0 (subgradient 0)")
                         .trickyOnTheKink().build(),
-                new Unary("leakyRelu", "Variable.leakyRelu()",
-                        unary(Variable::leakyRelu, x -> ElementwiseOracle.leakyRelu(x, 0.01)))
+                new Unary("leakyRelu", "Variable.leakyRelu()", new Variant("",
+                        unary(Variable::leakyRelu, x -> ElementwiseOracle.leakyRelu(x, 0.01)),
+                        SampleCall.withScalar("leakyRelu", 0.01)))
                         .kink(0, "leakyRelu", "x = 0 (subgradient 1)")
                         .trickyOnTheKink().build(),
                 new Unary("leakyRelu(slope)", "Variable.leakyRelu(double)",
                         slope(0.2), slope(3.0), slope(-0.5), slope(1.0))
                         .kink(0, "leakyRelu", "x = 0 (subgradient 1; none for slope 1, the identity)")
                         .trickyOnTheKink().build(),
-                new Unary("elu", "Variable.elu()", unary(Variable::elu, x -> ElementwiseOracle.elu(x, 1.0)))
+                new Unary("elu", "Variable.elu()", new Variant("", unary(Variable::elu, x -> ElementwiseOracle.elu(x, 1.0)),
+                        SampleCall.withScalar("elu", 1.0)))
                         .domain(NORMAL_EXP)
                         .kinkNote("elu", "x = 0 in second order only (with alpha 1 the slopes meet, the curvatures"
                                 + " 1 and 0 do not)")
@@ -102,11 +104,13 @@ final class ActivationSpecs {
     }
 
     private static Variant slope(double a) {
-        return new Variant("slope = " + a, unary(x -> x.leakyRelu(a), x -> ElementwiseOracle.leakyRelu(x, a)));
+        return new Variant("slope = " + a, unary(x -> x.leakyRelu(a), x -> ElementwiseOracle.leakyRelu(x, a)),
+                SampleCall.withScalar("leakyRelu", a));
     }
 
     private static Variant alpha(double a) {
-        return new Variant("alpha = " + a, unary(x -> x.elu(a), x -> ElementwiseOracle.elu(x, a)));
+        return new Variant("alpha = " + a, unary(x -> x.elu(a), x -> ElementwiseOracle.elu(x, a)),
+                SampleCall.withScalar("elu", a));
     }
 
     /** Softmax or log-softmax along each axis of ranks 1 to 3, large and tiny logits, and logits of +-1000. */
@@ -132,7 +136,8 @@ final class ActivationSpecs {
     }
 
     private static Target along(boolean exp, int axis) {
-        return Target.of(v -> exp ? v.get(0).softmax(axis) : v.get(0).logSoftmax(axis));
+        return Target.of(v -> exp ? v.get(0).softmax(axis) : v.get(0).logSoftmax(axis),
+                SampleCall.alongAxis(exp ? "softmax" : "logSoftmax", axis, false));
     }
 
     /** A Maxout unit {@code max(x w1 + b1, x w2 + b2)} over a batch {@code x [N, D]}; kinks where the two maps tie. */
@@ -141,7 +146,8 @@ final class ActivationSpecs {
                 List.of(new Kink("maxout/maximum", "x w1 + b1 = x w2 + b2 (a tie goes to the first map)")),
                 List.of("Variable.maxout(Variable, Variable, Variable, Variable)"), set -> {
                     Random r = set.random();
-                    Target t = Target.of(v -> v.get(0).maxout(v.get(1), v.get(2), v.get(3), v.get(4)));
+                    Target t = Target.of(v -> v.get(0).maxout(v.get(1), v.get(2), v.get(3), v.get(4)),
+                            SampleCall.of("maxout", 5));
                     int[][] sizes = {{3, 2, 2}, {1, 3, 1}, {4, 1, 3}, {0, 2, 2}};
                     String[] names = {"a batch of 3", "one example, one unit", "one feature", "an empty batch"};
                     for (int s = 0; s < sizes.length; s++) {

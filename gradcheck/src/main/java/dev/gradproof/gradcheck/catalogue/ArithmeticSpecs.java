@@ -12,7 +12,6 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 import java.util.List;
 import java.util.Random;
-import java.util.function.UnaryOperator;
 
 import static dev.gradproof.gradcheck.catalogue.ElementwiseOracle.binary;
 import static dev.gradproof.gradcheck.catalogue.ElementwiseOracle.unary;
@@ -29,9 +28,7 @@ final class ArithmeticSpecs {
                         .trickyFork("x + x, one variable on both sides (the gradients add at the fork)")
                         .build(),
                 new Unary("addConstant", "Variable.add(double)",
-                        constant("c = 2.5", x -> x.add(2.5), x -> x.add(2.5)),
-                        constant("c = -1e6", x -> x.add(-1e6), x -> x.add(-1e6)),
-                        constant("c = 0", x -> x.add(0.0), x -> x.add(0.0)))
+                        addConstant("c = 2.5", 2.5), addConstant("c = -1e6", -1e6), addConstant("c = 0", 0.0))
                         .tricky("values near a million shifted to near 0", 1,
                                 r -> Values.uniform(r, 1e6 - 2, 1e6 + 2, 3, 4)).build(),
                 new Binary("sub", "Variable.sub(Variable)", binary(Variable::sub, DerivativeStructure::subtract))
@@ -41,10 +38,8 @@ final class ArithmeticSpecs {
                         .trickyFork("x * x, one variable on both sides (the mul gate swaps a value with itself)")
                         .build(),
                 new Unary("mulConstant", "Variable.mul(double)",
-                        constant("a = -1.75", x -> x.mul(-1.75), x -> x.multiply(-1.75)),
-                        constant("a = 1e-8", x -> x.mul(1e-8), x -> x.multiply(1e-8)),
-                        constant("a = 1e4", x -> x.mul(1e4), x -> x.multiply(1e4)),
-                        constant("a = 0", x -> x.mul(0.0), x -> x.multiply(0.0)))
+                        mulConstant("a = -1.75", -1.75), mulConstant("a = 1e-8", 1e-8), mulConstant("a = 1e4", 1e4),
+                        mulConstant("a = 0", 0.0))
                         .tricky("by 0, a gradient that is exactly zero everywhere", 3, r -> Values.uniform(r, -3, 3, 3, 4))
                         .build(),
                 new Binary("div", "Variable.div(Variable)", binary(Variable::div, DerivativeStructure::divide))
@@ -86,8 +81,12 @@ final class ArithmeticSpecs {
                         .tricky("exact ties everywhere but one element", ArithmeticSpecs::ties).build());
     }
 
-    private static Variant constant(String note, UnaryOperator<Variable> op, UnaryOperator<DerivativeStructure> oracle) {
-        return new Variant(note, unary(op, oracle));
+    private static Variant addConstant(String note, double c) {
+        return new Variant(note, unary(x -> x.add(c), x -> x.add(c)), SampleCall.withScalar("addConstant", c));
+    }
+
+    private static Variant mulConstant(String note, double a) {
+        return new Variant(note, unary(x -> x.mul(a), x -> x.multiply(a)), SampleCall.withScalar("mulConstant", a));
     }
 
     /** a = b everywhere but the last element, where b is 1 larger: every tie met, and one element compared. */
@@ -114,7 +113,7 @@ final class ArithmeticSpecs {
                     for (int i = 0; i < exponents.length; i++) {
                         double p = exponents[i];
                         Domain domain = domains[i];
-                        Target t = Target.elementwise(unary(x -> x.pow(p), x -> x.pow(p)));
+                        Target t = Target.elementwise(unary(x -> x.pow(p), x -> x.pow(p)), SampleCall.withScalar("pow", p));
                         String note = ", p = " + p;
                         set.add("matrix" + note, t, In.of("x", domain.typical().draw(r, 3, 4)));
                         set.add("large magnitudes" + note, t, In.of("x", domain.large().draw(r, 2, 3)));
@@ -123,7 +122,8 @@ final class ArithmeticSpecs {
                             set.add(shapes[i] + note, t, In.of("x", domain.typical().draw(r, dims[i])));
                         }
                     }
-                    set.tricky("x^3 at x = 0 and negative bases", Target.elementwise(unary(x -> x.pow(3), x -> x.pow(3))),
+                    set.tricky("x^3 at x = 0 and negative bases",
+                            Target.elementwise(unary(x -> x.pow(3), x -> x.pow(3)), SampleCall.withScalar("pow", 3)),
                             In.of("x", Tensor.vector(0, -2, -0.5)));
                 });
     }

@@ -64,8 +64,9 @@ final class Elementwise {
      *
      * @param note   how the label names it ({@code "p = 2.5"}), empty for an op without parameters
      * @param oracle the op with these parameters and its oracle
+     * @param call   the same op and parameters described for any engine
      */
-    record Variant(String note, ElementwiseOracle oracle) {
+    record Variant(String note, ElementwiseOracle oracle, SampleCall call) {
         String suffix() {
             return note.isEmpty() ? "" : ", " + note;
         }
@@ -84,7 +85,7 @@ final class Elementwise {
         private int trickyVariant;
 
         Unary(String name, String member, ElementwiseOracle oracle) {
-            this(name, member, new Variant("", oracle));
+            this(name, member, new Variant("", oracle, SampleCall.of(name, 1)));
         }
 
         Unary(String name, String member, Variant... variants) {
@@ -158,7 +159,7 @@ final class Elementwise {
         }
 
         private static Target target(Variant variant) {
-            return Target.elementwise(variant.oracle());
+            return Target.elementwise(variant.oracle(), variant.call());
         }
     }
 
@@ -216,7 +217,8 @@ final class Elementwise {
 
         private void sample(SampleSet set) {
             Random r = set.random();
-            Target t = Target.elementwise(oracle);
+            SampleCall call = SampleCall.of(name, 2);
+            Target t = Target.elementwise(oracle, call);
             int[][][] pairs = {
                 {{}, {}}, {{5}, {5}}, {{3, 4}, {3, 4}}, {{2, 2, 3}, {2, 2, 3}},
                 {{}, {3, 4}}, {{3, 4}, {}}, {{4}, {3, 4}}, {{3, 4}, {3, 1}}, {{3, 1}, {4}}, {{2, 2, 3}, {2, 1, 3}},
@@ -236,7 +238,7 @@ final class Elementwise {
                 set.add("ties and near ties", t, In.of("a", b.plus(Values.around(0, 3, 4))), In.of("b", b));
             }
             if (fork) {
-                set.tricky(trickyText, Target.of(v -> oracle.apply(List.of(v.get(0), v.get(0)))),
+                set.tricky(trickyText, Target.of(v -> oracle.apply(List.of(v.get(0), v.get(0))), call.onInputs(0, 0)),
                         In.of("x", first.typical().draw(r, 3, 4)));
             } else {
                 set.tricky(trickyText, t, tricky.apply(r));

@@ -49,32 +49,32 @@ final class LossSpecs {
             int[][] sizes = {{4, 3}, {1, 2}, {3, 5}, {2, 1}};
             for (int[] s : sizes) {
                 int[] labels = Values.labels(r, s[0], s[1]);
-                set.add("labels " + Arrays.toString(labels), with(loss, labels), In.of("scores", Values.uniform(r, -3, 3, s)));
+                set.add("labels " + Arrays.toString(labels), with(name, loss, labels), In.of("scores", Values.uniform(r, -3, 3, s)));
             }
             int[] labels = Values.labels(r, 2, 3);
             // cross-entropy: scores far from 0 within a few units of each other (see the softmax spec's domain)
             Tensor large = hinge ? Values.magnitudes(r, 10, 100, true, 2, 3)
                     : Values.uniform(r, -3, 3, 2, 3).plus(Values.magnitudes(r, 1e2, 1e4, true, 2, 1));
-            set.add("large scores, labels " + Arrays.toString(labels), with(loss, labels), In.of("scores", large));
-            set.add("tiny scores, labels " + Arrays.toString(labels), with(loss, labels),
+            set.add("large scores, labels " + Arrays.toString(labels), with(name, loss, labels), In.of("scores", large));
+            set.add("tiny scores, labels " + Arrays.toString(labels), with(name, loss, labels),
                     In.of("scores", Values.magnitudes(r, 1e-9, 1e-6, true, 2, 3)));
-            set.add("widely spread scores (from -50 to 0), labels " + Arrays.toString(labels), with(loss, labels),
+            set.add("widely spread scores (from -50 to 0), labels " + Arrays.toString(labels), with(name, loss, labels),
                     In.of("scores", Values.uniform(r, -50, 0, 2, 3)));
             if (hinge) {
                 // row 0 has label 0 and scores placing class j's margin s_j - s_0 + 1 at 0 plus the NEAR offsets
                 Tensor near = Values.around(0, 1, 4).plus(Tensor.vector(1, 0, 0, 0)).minus(Tensor.vector(1, 1, 1, 1));
-                set.add("margins at and near 0, label 0", with(loss, new int[] {0}), In.of("scores", near));
-                set.tricky("a margin exactly 0: s_1 - s_0 + 1 = 1 - 2 + 1", with(loss, new int[] {0, 2}),
+                set.add("margins at and near 0, label 0", with(name, loss, new int[] {0}), In.of("scores", near));
+                set.tricky("a margin exactly 0: s_1 - s_0 + 1 = 1 - 2 + 1", with(name, loss, new int[] {0, 2}),
                         In.of("scores", Tensor.matrix(new double[][] {{2, 1, 0.5}, {0.3, -0.4, 1.2}})));
             } else {
-                set.tricky("logits +-1000, the correct class at -1000 (loss 2000)", with(loss, new int[] {1, 0}),
+                set.tricky("logits +-1000, the correct class at -1000 (loss 2000)", with(name, loss, new int[] {1, 0}),
                         In.of("scores", ActivationSpecs.EXTREME_LOGITS));
             }
         });
     }
 
-    private static Target with(BiFunction<Variable, int[], Variable> loss, int[] labels) {
-        return Target.of(v -> loss.apply(v.get(0), labels));
+    private static Target with(String name, BiFunction<Variable, int[], Variable> loss, int[] labels) {
+        return Target.of(v -> loss.apply(v.get(0), labels), SampleCall.withInts(name, labels));
     }
 
     /** {@code lambda sum_k W_k^2} over one, two and three weights, lambda 0 and large, and one weight given twice. */
@@ -93,12 +93,14 @@ final class LossSpecs {
                     set.add("large weights, lambda 1e3", l2(1e3, 1), In.of("w", Values.magnitudes(r, 1e2, 1e4, true, 2, 3)));
                     set.add("tiny weights, lambda 1e-3", l2(1e-3, 1), In.of("w", Values.magnitudes(r, 1e-9, 1e-6, true, 2, 3)));
                     set.tricky("one weight given twice, l2(0.1, w, w) (the gradients add at the fork)",
-                            Target.of(v -> Losses.l2(0.1, v.get(0), v.get(0))), In.of("w", Values.uniform(r, -2, 2, 3, 4)));
+                            Target.of(v -> Losses.l2(0.1, v.get(0), v.get(0)), SampleCall.withScalar("l2", 0.1, 1).onInputs(0, 0)),
+                            In.of("w", Values.uniform(r, -2, 2, 3, 4)));
                 });
     }
 
     private static Target l2(double lambda, int weights) {
-        return Target.of(v -> Losses.l2(lambda, v.subList(0, weights).toArray(new Variable[0])));
+        return Target.of(v -> Losses.l2(lambda, v.subList(0, weights).toArray(new Variable[0])),
+                SampleCall.withScalar("l2", lambda, weights));
     }
 
     /**
@@ -110,7 +112,7 @@ final class LossSpecs {
         return new Spec(name, 2, "prediction and target of one shape" + (sum ? "" : ", at least one element"), List.of(),
                 List.of(member), set -> {
                     Random r = set.random();
-                    Target t = Target.of(v -> Losses.sumSquaredError(v.get(0), v.get(1), reduction));
+                    Target t = Target.of(v -> Losses.sumSquaredError(v.get(0), v.get(1), reduction), SampleCall.of(name, 2));
                     int[][] shapes = sum ? new int[][] {{}, {5}, {3, 2}, {2, 2, 3}, {0, 2}} : new int[][] {{}, {5}, {3, 2}, {2, 2, 3}};
                     for (int[] shape : shapes) {
                         set.add(ShapeSpecs.rankName(shape), t, In.of("prediction", Values.uniform(r, -3, 3, shape)),

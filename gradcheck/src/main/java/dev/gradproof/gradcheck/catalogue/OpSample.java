@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>{@link #label()}, {@link #tricky()}, {@link #gradCheck()} and {@link #gradGradCheck()} are the
  * contract; {@link #inputs()}, {@link #dataInputs()}, {@link #function()} and {@link #oracle()} are
- * additions for independent checks of the same point (Commons Math oracles, other stencils).
+ * additions for independent checks of the same point (Commons Math oracles, other stencils), and
+ * {@link #call()} describes the computation to any engine.
  */
 public interface OpSample {
 
@@ -40,6 +41,15 @@ public interface OpSample {
 
     /** The function of the sample in gradcheck's array model (the same one {@link #gradCheck()} checks). */
     CheckedFunction function();
+
+    /**
+     * The sample's computation described for any engine (the kit's op name, its parameters and the
+     * inputs it takes), when the contract kit's vocabulary has the op; empty for the nn modules and
+     * the ops only autograd-core has ({@code permute}, {@code sumToShape}).
+     */
+    default Optional<SampleCall> call() {
+        return Optional.empty();
+    }
 
     /** For an elementwise op, the op with its independent forward-mode oracle; else empty. */
     Optional<ElementwiseOracle> oracle();

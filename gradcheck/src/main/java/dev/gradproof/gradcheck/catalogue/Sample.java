@@ -86,6 +86,11 @@ final class Sample implements OpSample {
     }
 
     @Override
+    public Optional<SampleCall> call() {
+        return Optional.ofNullable(target.call());
+    }
+
+    @Override
     public Optional<ElementwiseOracle> oracle() {
         return Optional.ofNullable(target.oracle());
     }

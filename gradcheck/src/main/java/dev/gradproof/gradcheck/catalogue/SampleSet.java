@@ -31,21 +31,31 @@ final class SampleSet {
         }
     }
 
-    /** What a sample checks: an autograd-core function (possibly an elementwise op with its oracle) or an nn module. */
-    record Target(Function<List<Variable>, Variable> autograd, ElementwiseOracle oracle, ModuleFunction module) {
-        /** A function of autograd-core variables. */
+    /**
+     * What a sample checks: an autograd-core function (possibly an elementwise op with its oracle) or
+     * an nn module, and the engine-neutral description of the same computation when the contract
+     * kit's vocabulary has its op (null otherwise: a module, a permutation).
+     */
+    record Target(Function<List<Variable>, Variable> autograd, ElementwiseOracle oracle, ModuleFunction module,
+                  SampleCall call) {
+        /** A function of autograd-core variables that no engine-neutral call describes. */
         static Target of(Function<List<Variable>, Variable> function) {
-            return new Target(function, null, null);
+            return new Target(function, null, null, null);
         }
 
-        /** An elementwise op, checked as a function and against its oracle. */
-        static Target elementwise(ElementwiseOracle oracle) {
-            return new Target(oracle::apply, oracle, null);
+        /** A function of autograd-core variables and the call that describes it to any engine. */
+        static Target of(Function<List<Variable>, Variable> function, SampleCall call) {
+            return new Target(function, null, null, call);
+        }
+
+        /** An elementwise op, checked as a function and against its oracle, and its call. */
+        static Target elementwise(ElementwiseOracle oracle, SampleCall call) {
+            return new Target(oracle::apply, oracle, null, call);
         }
 
         /** An nn module checked through the parameters it owns. */
         static Target module(ModuleFunction module) {
-            return new Target(null, null, module);
+            return new Target(null, null, module, null);
         }
     }
 

@@ -29,21 +29,21 @@ final class ShapeSpecs {
                             {{3, 4}, {}}, {{2, 3, 4}, {3, 1}},
                             {{2, 2, 3}, {1, 1, 3}}, {{5}, {}},
                             {{0, 3}, {3}}},
-                        (x, target) -> x.sumToShape(Shape.of(target))),
+                        (x, target) -> x.sumToShape(Shape.of(target)), false),
                 reshaping("broadcastTo", List.of("Variable.broadcastTo(Shape)"), "the input's shape broadcasts to target",
                         new int[][][] {
                             {{4}, {3, 4}}, {{}, {2, 3}},
                             {{3, 1}, {3, 4}}, {{1, 3}, {2, 2, 3}},
                             {{5}, {1, 5}}, {{3}, {0, 3}},
                             {{1, 0}, {3, 0}}},
-                        (x, target) -> x.broadcastTo(Shape.of(target))),
+                        (x, target) -> x.broadcastTo(Shape.of(target)), true),
                 reshaping("reshape", List.of("Variable.reshape(int[])", "Variable.reshape(Shape)"), "target has the input's size",
                         new int[][][] {
                             {{3, 4}, {2, 6}}, {{2, 2, 3}, {12}},
                             {{}, {1, 1}}, {{12}, {2, 2, 3}},
                             {{5}, {5, 1}}, {{0, 3}, {3, 0}}},
                         // both overloads: reshape(int...) for a target of rank 2, reshape(Shape) otherwise
-                        (x, target) -> target.length == 2 ? x.reshape(target) : x.reshape(Shape.of(target))),
+                        (x, target) -> target.length == 2 ? x.reshape(target) : x.reshape(Shape.of(target)), true),
                 axes("transpose", "Variable.transpose()", new int[][] {{3, 4}, {2, 2, 3}, {5}, {}, {0, 3}}, null),
                 axes("permute", "Variable.permute(int[])", new int[][] {{2, 3, 2}, {3, 4}, {2, 2, 3}, {0, 2, 3}, {5}},
                         new int[][] {{2, 0, 1}, {1, 0}, {1, 0, 2}, {2, 0, 1}, {0}}),
@@ -62,14 +62,14 @@ final class ShapeSpecs {
                     for (int s = 0; s < shapes.length; s++) {
                         int[] d = swaps[s];
                         set.add(rankName(shapes[s]) + ", axes " + d[0] + " and " + d[1],
-                                Target.of(v -> v.get(0).transpose(d[0], d[1])), In.of("x", Values.uniform(r, -3, 3, shapes[s])));
+                                Target.of(v -> v.get(0).transpose(d[0], d[1]), SampleCall.withInts("transposeAxes", d[0], d[1])), In.of("x", Values.uniform(r, -3, 3, shapes[s])));
                     }
-                    set.add("large magnitudes", Target.of(v -> v.get(0).transpose(0, 2)),
+                    set.add("large magnitudes", Target.of(v -> v.get(0).transpose(0, 2), SampleCall.withInts("transposeAxes", 0, 2)),
                             In.of("x", Values.magnitudes(r, 1e3, 1e8, true, 2, 3, 4)));
-                    set.add("tiny magnitudes", Target.of(v -> v.get(0).transpose(0, 1)),
+                    set.add("tiny magnitudes", Target.of(v -> v.get(0).transpose(0, 1), SampleCall.withInts("transposeAxes", 0, 1)),
                             In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, 3, 2)));
                     set.tricky("one axis swapped with itself (the op returns its input)",
-                            Target.of(v -> v.get(0).transpose(1, 1)), In.of("x", Values.uniform(r, -3, 3, 2, 3)));
+                            Target.of(v -> v.get(0).transpose(1, 1), SampleCall.withInts("transposeAxes", 1, 1)), In.of("x", Values.uniform(r, -3, 3, 2, 3)));
                 });
     }
 
@@ -78,7 +78,7 @@ final class ShapeSpecs {
         return new Spec("batchMatmul", 2, "a [B, N, D] and b [D, M] or [B, D, M]", List.of(),
                 List.of("Variable.matmul(Variable)"), set -> {
                     Random r = set.random();
-                    Target t = Target.of(v -> v.get(0).matmul(v.get(1)));
+                    Target t = Target.of(v -> v.get(0).matmul(v.get(1)), SampleCall.of("batchMatmul", 2));
                     set.add("a batch times one matrix", t, In.of("a", Values.uniform(r, -2, 2, 3, 2, 4)),
                             In.of("b", Values.uniform(r, -2, 2, 4, 3)));
                     set.add("a batch times a batch", t, In.of("a", Values.uniform(r, -2, 2, 2, 3, 2)),
@@ -100,7 +100,7 @@ final class ShapeSpecs {
     private static Spec reduction(String name, String member, Function<Variable, Variable> op, boolean empty) {
         return new Spec(name, 1, (empty ? "any tensor" : "a non-empty tensor"), List.of(), List.of(member), set -> {
             Random r = set.random();
-            Target t = Target.of(v -> op.apply(v.get(0)));
+            Target t = Target.of(v -> op.apply(v.get(0)), SampleCall.of(name, 1));
             int[][] shapes = empty ? new int[][] {{}, {5}, {3, 4}, {2, 2, 3}, {0, 3}} : new int[][] {{}, {5}, {3, 4}, {2, 2, 3}};
             for (int[] shape : shapes) {
                 set.add(rankName(shape), t, In.of("x", Values.uniform(r, -3, 3, shape)));
@@ -142,26 +142,31 @@ final class ShapeSpecs {
     }
 
     private static Target along(boolean sum, int axis, boolean keep) {
-        return Target.of(v -> sum ? v.get(0).sum(axis, keep) : v.get(0).mean(axis, keep));
+        return Target.of(v -> sum ? v.get(0).sum(axis, keep) : v.get(0).mean(axis, keep),
+                SampleCall.alongAxis(sum ? "sumAxis" : "meanAxis", axis, keep));
     }
 
-    /** An op from one shape to another: each listed pair, magnitudes, and the target equal to the input's shape. */
+    /**
+     * An op from one shape to another: each listed pair, magnitudes, and the target equal to the
+     * input's shape. {@code inTheKit}: the contract kit's vocabulary has the op (with the target
+     * dimensions in {@code ints}), so its samples carry a call for any engine.
+     */
     private static Spec reshaping(String name, List<String> members, String domain, int[][][] pairs,
-                                  BiFunction<Variable, int[], Variable> op) {
+                                  BiFunction<Variable, int[], Variable> op, boolean inTheKit) {
+        Function<int[], Target> to = dims -> inTheKit
+                ? Target.of(v -> op.apply(v.get(0), dims), SampleCall.withInts(name, dims))
+                : Target.of(v -> op.apply(v.get(0), dims));
         return new Spec(name, 1, domain, List.of(), members, set -> {
             Random r = set.random();
             for (int[][] pair : pairs) {
-                int[] from = pair[0];
-                int[] to = pair[1];
-                set.add("to " + Arrays.toString(to), Target.of(v -> op.apply(v.get(0), to)),
-                        In.of("x", Values.uniform(r, -3, 3, from)));
+                set.add("to " + Arrays.toString(pair[1]), to.apply(pair[1]), In.of("x", Values.uniform(r, -3, 3, pair[0])));
             }
             int[] first = pairs[0][1];
-            set.add("large magnitudes of one sign to " + Arrays.toString(first), Target.of(v -> op.apply(v.get(0), first)),
+            set.add("large magnitudes of one sign to " + Arrays.toString(first), to.apply(first),
                     In.of("x", Values.magnitudes(r, 1e3, 1e8, false, pairs[0][0])));
-            set.add("tiny magnitudes to " + Arrays.toString(first), Target.of(v -> op.apply(v.get(0), first)),
+            set.add("tiny magnitudes to " + Arrays.toString(first), to.apply(first),
                     In.of("x", Values.magnitudes(r, 1e-9, 1e-6, true, pairs[0][0])));
-            set.tricky("to its own shape (the op returns its input)", Target.of(v -> op.apply(v.get(0), new int[] {2, 3})),
+            set.tricky("to its own shape (the op returns its input)", to.apply(new int[] {2, 3}),
                     In.of("x", Values.uniform(r, -3, 3, 2, 3)));
         });
     }
@@ -188,14 +193,16 @@ final class ShapeSpecs {
     }
 
     private static Target permute(int[] axes) {
-        return Target.of(v -> axes == null ? v.get(0).transpose() : v.get(0).permute(axes));
+        // permute is autograd-core's own: the contract kit's vocabulary has transpose only
+        return axes == null ? Target.of(v -> v.get(0).transpose(), SampleCall.of("transpose", 1))
+                : Target.of(v -> v.get(0).permute(axes));
     }
 
     /** The matrix product in every shape the notes meet, with zero-size inner and outer dimensions. */
     private static Spec matmul() {
         return new Spec("matmul", 2, "a [N, D] and b [D, M]", List.of(), List.of("Variable.matmul(Variable)"), set -> {
             Random r = set.random();
-            Target t = Target.of(v -> v.get(0).matmul(v.get(1)));
+            Target t = Target.of(v -> v.get(0).matmul(v.get(1)), SampleCall.of("matmul", 2));
             int[][] sizes = {{2, 3, 4}, {1, 3, 1}, {4, 1, 3}, {3, 3, 3}, {2, 0, 3}, {0, 3, 2}};
             String[] names = {"matrices", "a row times a column", "an outer product", "square matrices",
                 "an empty inner dimension", "no rows"};
@@ -208,7 +215,7 @@ final class ShapeSpecs {
             set.add("tiny magnitudes", t, In.of("a", Values.magnitudes(r, 1e-8, 1e-6, true, 2, 3)),
                     In.of("b", Values.magnitudes(r, 1e-8, 1e-6, true, 3, 2)));
             set.tricky("x @ x, one square matrix on both sides (the gradients add at the fork)",
-                    Target.of(v -> v.get(0).matmul(v.get(0))), In.of("x", Values.uniform(r, -2, 2, 3, 3)));
+                    Target.of(v -> v.get(0).matmul(v.get(0)), SampleCall.of("matmul", 2).onInputs(0, 0)), In.of("x", Values.uniform(r, -2, 2, 3, 3)));
         });
     }
 

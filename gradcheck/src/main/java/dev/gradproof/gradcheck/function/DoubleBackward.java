@@ -15,4 +15,14 @@ public interface DoubleBackward {
      * @return one array per input, then one for the upstream (so {@code inputs.length + 1} arrays)
      */
     double[][] backward(double[][] inputs, double[] upstream, double[][] gradientUpstreams);
+
+    /**
+     * The rounding scale of the first backward pass as a function, for the component
+     * {@code sum_i <gradientUpstreams[i], backward(inputs, upstream)[i]>}, in units of machine epsilon
+     * (see {@link CheckedFunction#roundingScale}); NaN when it cannot tell (the default), and the
+     * checker then uses the magnitude of the gradients.
+     */
+    default double roundingScale(double[][] inputs, double[] upstream, double[][] gradientUpstreams) {
+        return Double.NaN;
+    }
 }

@@ -38,6 +38,15 @@ public final class ForeignVjpFunction implements CheckedFunction {
         return new Evaluation(out, new int[] {out.length}, first.evaluate(x, w).branches());
     }
 
+    /** The double backward's own statement ({@link DoubleBackward#roundingScale}), NaN by default. */
+    @Override
+    public double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
+        int n = point.length - 1;
+        double[][] x = Gradients.head(point, n);
+        boolean[] w = Gradients.head(wrt, n);
+        return second.roundingScale(x, point[n], Gradients.split(upstream, x, w));
+    }
+
     @Override
     public double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt) {
         int n = point.length - 1;

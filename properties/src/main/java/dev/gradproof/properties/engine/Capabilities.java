@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>The defaults ({@link #numpyStyle()}) fit a numpy-style engine: rank up to 4, numpy
  * broadcasting, zero-size dimensions, any op parameter of the kit's vocabulary, backward with any
  * upstream gradient, gradients that accumulate over repeated backward calls, bitwise
- * deterministic, float64 values and parameters. Immutable; each {@code with...} returns a copy.
+ * deterministic, float64 values and parameters, thread-safe. Immutable; each {@code with...} returns a copy.
  *
  * @param maxRank              the largest tensor rank the engine takes (0 for a scalar-only engine)
  * @param broadcasting         which elementwise binary ops between shapes the engine takes
@@ -33,11 +33,16 @@ import java.util.Objects;
  *                             0.09 is really 0.0900000036); the kit generates parameters exactly
  *                             representable in it, so that it compares with the parameter the engine
  *                             really used
+ * @param concurrentCalls      whether the engine may be called from several threads at once; an
+ *                             engine that is not thread-safe, or allows one gradient recorder at a
+ *                             time (DJL's {@code GradientCollector}), declares {@link #withSerializedCalls()}:
+ *                             the op catalogue's run then checks it with one worker and makes every
+ *                             build-forward-backward-read of a graph one serialized call
  */
 public record Capabilities(int maxRank, Broadcasting broadcasting, boolean zeroSizeDims,
                            Map<String, List<Double>> parameterDomains, boolean upstream,
                            RepeatedBackward repeatedBackward, double determinismTolerance,
-                           Precision precision, Precision parameterPrecision) {
+                           Precision precision, Precision parameterPrecision, boolean concurrentCalls) {
 
     /** Which shapes an elementwise binary op (add, sub, mul, div, maximum, minimum) takes. */
     public enum Broadcasting {
@@ -114,25 +119,25 @@ public record Capabilities(int maxRank, Broadcasting broadcasting, boolean zeroS
     /** The defaults: what a numpy-style float64 engine supports. */
     public static Capabilities numpyStyle() {
         return new Capabilities(4, Broadcasting.NUMPY, true, Map.of(), true, RepeatedBackward.ACCUMULATE, 0.0,
-                Precision.FLOAT64, Precision.FLOAT64);
+                Precision.FLOAT64, Precision.FLOAT64, true);
     }
 
     /** Tensors of rank at most {@code rank}. */
     public Capabilities withMaxRank(int rank) {
         return new Capabilities(rank, broadcasting, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** The broadcasting the elementwise binary ops take. */
     public Capabilities withBroadcasting(Broadcasting rule) {
         return new Capabilities(maxRank, rule, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** No dimension of size 0. */
     public Capabilities withoutZeroSizeDims() {
         return new Capabilities(maxRank, broadcasting, false, parameterDomains, upstream, repeatedBackward,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** {@code op} takes only these parameter values (a Leaky ReLU of slope 0.1 only: {@code 0.1}). */
@@ -140,37 +145,46 @@ public record Capabilities(int maxRank, Broadcasting broadcasting, boolean zeroS
         Map<String, List<Double>> domains = new LinkedHashMap<>(parameterDomains);
         domains.put(op, java.util.Arrays.stream(values).boxed().toList());
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, domains, upstream, repeatedBackward,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** backward only from a scalar output with upstream 1 (the engine seeds ones). */
     public Capabilities withoutUpstream() {
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, false, repeatedBackward,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** What a second backward call does. */
     public Capabilities withRepeatedBackward(RepeatedBackward semantics) {
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, upstream, semantics,
-                determinismTolerance, precision, parameterPrecision);
+                determinismTolerance, precision, parameterPrecision, concurrentCalls);
     }
 
     /** Two runs of one graph may differ by this relative amount (for run-dependent summation orders). */
     public Capabilities withDeterminismTolerance(double relative) {
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
-                relative, precision, parameterPrecision);
+                relative, precision, parameterPrecision, concurrentCalls);
     }
 
     /** The precision of values and gradients. */
     public Capabilities withPrecision(Precision values) {
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
-                determinismTolerance, values, parameterPrecision);
+                determinismTolerance, values, parameterPrecision, concurrentCalls);
     }
 
     /** The precision in which op parameters are stored. */
     public Capabilities withParameterPrecision(Precision parameters) {
         return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
-                determinismTolerance, precision, parameters);
+                determinismTolerance, precision, parameters, concurrentCalls);
+    }
+
+    /**
+     * One call at a time: the engine is not thread-safe or allows one gradient recorder at a time.
+     * Checks of it run with one worker, and each graph is built, run backward and read under one lock.
+     */
+    public Capabilities withSerializedCalls() {
+        return new Capabilities(maxRank, broadcasting, zeroSizeDims, parameterDomains, upstream, repeatedBackward,
+                determinismTolerance, precision, parameterPrecision, false);
     }
 
     /**

@@ -97,6 +97,9 @@ public final class Ops {
             LOG_SOFTMAX, MAXOUT, SOFTMAX_CROSS_ENTROPY, SVM_HINGE, SOFTMAX_CROSS_ENTROPY_SUM, SVM_HINGE_SUM, SUM_SQUARED_ERROR,
             MEAN_SQUARED_ERROR, L2);
 
+    /** The elementwise binary ops, which broadcast as {@link Capabilities#broadcasting()} declares. */
+    public static final Set<String> ELEMENTWISE_BINARY = Set.of(ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM);
+
     /** The activations of the notes. */
     public static final Set<String> ACTIVATIONS = Set.of(SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SILU, MAXOUT);
 

@@ -39,8 +39,7 @@ final class ForwardValues {
 
     static <V> void check(GraphSpec graph, AutogradAdapter<V> engine) {
         Evaluation<V> run = graph.evaluate(engine);
-        double relative = engine.declared().precision() == Capabilities.Precision.FLOAT32 ? FLOAT32_RELATIVE
-                : FLOAT64_RELATIVE;
+        double relative = relative(engine.declared().precision());
         boolean[] live = graph.reachable();
         for (int i = 0; i < graph.size(); i++) {
             Node node = graph.node(i);
@@ -59,15 +58,29 @@ final class ForwardValues {
                         graph.node(op.inputs().get(k)).shape().dims(), graph);
             }
             DenseArray expected = reference(op, inputs);
-            double scale = Math.max(1, Tolerance.maxAbs(expected.data()));
-            double product = 1;
-            for (DenseArray input : inputs) {
-                product *= Math.max(1, Tolerance.maxAbs(input.data()));
-            }
-            double bound = relative * Math.max(scale, product);
+            double bound = bound(relative, expected, inputs);
             Check.closeUnscaled("forward value matches autograd-core's on the engine's inputs (relative " + relative + ")",
                     "the value of " + what, actual, expected.data(), node.shape().dims(), bound, graph);
         }
+    }
+
+    /** The stated relative tolerance for an engine of this precision. */
+    static double relative(Capabilities.Precision precision) {
+        return precision == Capabilities.Precision.FLOAT32 ? FLOAT32_RELATIVE : FLOAT64_RELATIVE;
+    }
+
+    /**
+     * The largest difference allowed in any element of an op's value: {@code relative} times the
+     * largest of 1, the expected value's magnitude and the product of the inputs' magnitudes (each
+     * at least 1).
+     */
+    static double bound(double relative, DenseArray expected, List<DenseArray> inputs) {
+        double scale = Math.max(1, Tolerance.maxAbs(expected.data()));
+        double product = 1;
+        for (DenseArray input : inputs) {
+            product *= Math.max(1, Tolerance.maxAbs(input.data()));
+        }
+        return relative * Math.max(scale, product);
     }
 
     /** autograd-core's value of the op on these inputs. */

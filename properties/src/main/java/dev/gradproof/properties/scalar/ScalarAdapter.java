@@ -99,7 +99,8 @@ public final class ScalarAdapter<S> implements AutogradAdapter<ScalarTensor<S>> 
         Capabilities declared = engine.declared();
         return declared.upstream() ? declared : new Capabilities(declared.maxRank(), declared.broadcasting(),
                 declared.zeroSizeDims(), declared.parameterDomains(), true, declared.repeatedBackward(),
-                declared.determinismTolerance(), declared.precision(), declared.parameterPrecision());
+                declared.determinismTolerance(), declared.precision(), declared.parameterPrecision(),
+                declared.concurrentCalls());
     }
 
     @Override

@@ -26,9 +26,6 @@ import java.util.function.BiPredicate;
  */
 final class StrictEngine implements AutogradAdapter<Variable> {
 
-    private static final Set<String> ELEMENTWISE_BINARY = Set.of(Ops.ADD, Ops.SUB, Ops.MUL, Ops.DIV, Ops.MAXIMUM,
-            Ops.MINIMUM);
-
     private final AutogradCoreAdapter core = new AutogradCoreAdapter();
     private final String name;
     private final Set<String> ops;
@@ -86,7 +83,7 @@ final class StrictEngine implements AutogradAdapter<Variable> {
         for (int[] shape : shapes) {
             police(call.op(), shape);
         }
-        if (ELEMENTWISE_BINARY.contains(call.op())) {
+        if (Ops.ELEMENTWISE_BINARY.contains(call.op())) {
             policeBroadcast(call.op(), shapes.get(0), shapes.get(1));
         }
         if (call.op().equals(Ops.LEAKY_RELU) || call.op().equals(Ops.ELU)) {
