@@ -61,3 +61,5 @@ show("LOG_SUM_EXP_AXIS_BACKWARD", "d/dx of sum(u * logsumexp(x, 1)), x=[[1,2,3],
 show("MAXIMUM_MINIMUM_TIE", "d/dx of sum(u * max(x, x)) and of min(x, x), x=[0.5,-1,2], u=[1,2,3]",
      [grads(lambda x: torch.maximum(x, x), [1., 2., 3.], [0.5, -1., 2.])[0],
       grads(lambda x: torch.minimum(x, x), [1., 2., 3.], [0.5, -1., 2.])[0]])
+show("SOFTMAX_UNDERFLOW_NAN", "softmax([[-1000,-1001,-1002],[1,2,3]], 1)",
+     torch.softmax(torch.tensor([[-1000., -1001., -1002.], [1., 2., 3.]]), 1).tolist())

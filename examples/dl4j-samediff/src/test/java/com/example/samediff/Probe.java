@@ -35,8 +35,18 @@ record Probe(OpCall call, String point, List<In> inputs) {
         return p.toString();
     }
 
+    /** SameDiff's forward output at the probe's point. */
+    void forward() {
+        SameDiffFunction.run(body(), inputs.stream().map(In::shape).toList(),
+                inputs.stream().map(In::values).toArray(double[][]::new));
+    }
+
+    private SameDiffFunction.Body body() {
+        return (sd, vars) -> SameDiffOps.apply(sd, call, vars, i -> inputs.get(i).shape());
+    }
+
     GradCheck gradCheck() {
-        return SameDiffFunction.gradCheck((sd, vars) -> SameDiffOps.apply(sd, call, vars, i -> inputs.get(i).shape()), inputs)
+        return SameDiffFunction.gradCheck(body(), inputs)
                 .op(call.op()).label("SameDiff " + label()).seed(Probes.SEED);
     }
 

@@ -19,11 +19,19 @@ import java.util.Set;
  * <p>Declared: the ops of {@link SameDiffOps#DECLARED}; constants ({@code sd.constant}) and detach
  * ({@code StopGradient}); ELU with alpha 1 only; no dimension of size 0 (SameDiff refuses empty
  * variables: "Empty arrays cannot be used when creating variables"); gradients that do not accumulate
- * ({@code calculateGradients} returns them afresh: {@code RESET}). Not declared: second order
+ * ({@code calculateGradients} returns them afresh: {@code RESET}); calls one at a time
+ * ({@code withSerializedCalls}: SameDiff's native ops are not documented as thread-safe). Not declared: second order
  * (SameDiff's gradient function is a separate graph that cannot be differentiated again).
  * The gradient bugs this project found are {@link #knownFaults()}, each listed in README.md.
  */
 final class SameDiffAdapter implements AutogradAdapter<SdNode> {
+
+    private final KnownBug.Run run;
+
+    /** The adapter for the kit's run or the catalogue's, which declare SameDiff's bugs differently. */
+    SameDiffAdapter(KnownBug.Run run) {
+        this.run = run;
+    }
 
     @Override
     public String name() {
@@ -45,12 +53,13 @@ final class SameDiffAdapter implements AutogradAdapter<SdNode> {
         return Capabilities.numpyStyle()
                 .withParameterDomain(Ops.ELU, 1.0)
                 .withoutZeroSizeDims()
-                .withRepeatedBackward(Capabilities.RepeatedBackward.RESET);
+                .withRepeatedBackward(Capabilities.RepeatedBackward.RESET)
+                .withSerializedCalls();
     }
 
     @Override
     public List<KnownFault> knownFaults() {
-        return KnownBug.knownFaults();
+        return KnownBug.knownFaults(run);
     }
 
     @Override

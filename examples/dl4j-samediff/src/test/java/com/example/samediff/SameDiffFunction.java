@@ -36,12 +36,13 @@ final class SameDiffFunction {
     /**
      * A gradient check of {@code body} at {@code inputs}. Nothing runs before {@code check()}, so a
      * function that throws in SameDiff is a failure gradcheck records ({@code FUNCTION_COMPLETES}).
+     * One thread: SameDiff's native ops are not documented as safe to run from several at once.
      */
     static GradCheck gradCheck(Body body, List<In> inputs) {
         List<int[]> shapes = inputs.stream().map(In::shape).toList();
         GradCheck check = GradCheck.of(ForeignFunction.vector(
                 point -> run(body, shapes, point).data(),
-                (point, upstream) -> gradients(body, shapes, point, upstream)));
+                (point, upstream) -> gradients(body, shapes, point, upstream))).parallelism(1);
         for (In in : inputs) {
             check.input(in.name(), in.values(), in.shape());
         }

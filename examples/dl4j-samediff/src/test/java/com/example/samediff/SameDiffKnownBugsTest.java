@@ -103,6 +103,22 @@ class SameDiffKnownBugsTest {
     }
 
     @Test
+    void softmaxIsNaNWhereEveryLogitUnderflows() {
+        // each row of softmax([[-1000, -1001, -1002], [1, 2, 3]], 1) is e^[0, -1, -2] / (1 + e^-1 + e^-2), reversed in row 2
+        double norm = 1 + Math.exp(-1) + Math.exp(-2);
+        double[] right = {1 / norm, Math.exp(-1) / norm, Math.exp(-2) / norm, Math.exp(-2) / norm, Math.exp(-1) / norm, 1 / norm};
+        Body body = op(OpCall.alongAxis(Ops.SOFTMAX, 1, false));
+        double[] value = SameDiffFunction.run(body, List.of(new int[] {2, 3}), new double[][] {{-1000, -1001, -1002, 1, 2, 3}}).data();
+        System.err.println("KNOWN " + KnownBug.SOFTMAX_UNDERFLOW_NAN + " value " + Arrays.toString(value) + ", right " + Arrays.toString(right));
+        boolean allRight = true;
+        for (int i = 0; i < right.length; i++) {
+            allRight &= Math.abs(value[i] - right[i]) <= 1e-12 * right[i];
+        }
+        assertFalse(allRight, "softmax is right: the bug is fixed");
+        assertGradcheckFails(KnownBug.SOFTMAX_UNDERFLOW_NAN, body, null, in("x", -1000, -1001, -1002, 1, 2, 3).shape(2, 3));
+    }
+
+    @Test
     void sumAndMeanAlongASizeOneAxisOfAMatrixCrash() {
         assertGradcheckFails(KnownBug.REDUCE_SIZE1_AXIS, op(OpCall.alongAxis(Ops.SUM_AXIS, 1, true)), null,
                 in("x", 1, 2, 3, 4).shape(4, 1));

@@ -18,14 +18,14 @@ import java.util.function.IntFunction;
 /**
  * The kit's ops ({@link Ops}) as SameDiff calls, one line each. Every op here is SameDiff's own op,
  * except three the kit knows and SameDiff has no single op for, built from SameDiff ops:
- * {@code normalCdf} = (1 + erf(x / sqrt 2)) / 2, {@code maxout} = max(x w1 + b1, x w2 + b2) and
+ * {@code normalCdf} = erfc(-x / sqrt 2) / 2 (accurate in the left tail, where 1 + erf cancels), {@code maxout} = max(x w1 + b1, x w2 + b2) and
  * {@code l2} = lambda * sum of 2 l2Loss(w).
  *
  * <p>Not declared, and why: {@code gelu} (SameDiff's {@code nn.gelu} is the sigmoid approximation
  * x sigmoid(1.702 x) and {@code nn.preciseGelu} the tanh approximation, neither the kit's exact
- * x Phi(x); both are checked against their own formulas in {@code SameDiffActivationTest});
+ * x Phi(x); both are probed against their own forward in {@link LayerProbes});
  * {@code svmHinge} (SameDiff's {@code loss.hingeLoss} is the binary hinge on labels 0/1, not the
- * multiclass SVM loss; checked in {@code SameDiffLossTest}). {@code elu} has alpha 1 only (SameDiff's
+ * multiclass SVM loss; probed in {@link LayerProbes}). {@code elu} has alpha 1 only (SameDiff's
  * {@code nn.elu} takes no alpha).
  */
 final class SameDiffOps {
@@ -71,7 +71,7 @@ final class SameDiffOps {
             case Ops.LEAKY_RELU -> sd.nn().leakyRelu(x, call.scalar());
             case Ops.ELU -> elu(sd, x, call.scalar());
             case Ops.SILU -> sd.nn().swish(x);
-            case Ops.NORMAL_CDF -> sd.math().add(sd.math().mul(sd.math().erf(sd.math().mul(x, Math.sqrt(0.5))), 0.5), 0.5);
+            case Ops.NORMAL_CDF -> sd.math().mul(sd.math().erfc(sd.math().mul(x, -Math.sqrt(0.5))), 0.5);
             case Ops.SUM -> sd.sum(x);
             case Ops.MEAN -> sd.mean(x);
             case Ops.SUM_AXIS -> sd.sum(x, call.keepDims(), call.axis());
