@@ -5,6 +5,7 @@ import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -54,7 +55,7 @@ final class CatalogueSupport {
     }
 
     private static List<int[]> concat(List<int[]> inputs, int[] output) {
-        List<int[]> all = new java.util.ArrayList<>(inputs);
+        List<int[]> all = new ArrayList<>(inputs);
         all.add(output);
         return all;
     }

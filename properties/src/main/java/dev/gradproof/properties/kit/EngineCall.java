@@ -18,7 +18,9 @@ import dev.gradproof.properties.graph.GraphSpec;
 import dev.gradproof.properties.graph.OpNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -75,7 +77,7 @@ final class EngineCall<V> implements CheckedFunction {
     /** autograd-core's branch record of the op's backward pass at {@code point} (any upstream: the branches depend on the point only). */
     private BranchRecord backwardKinks(double[][] point, boolean[] wrt) {
         double[] ones = new double[graph.outputShape().size()];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         return backwardReference().evaluate(withUpstream(point, ones), append(wrt)).branches();
     }
 
@@ -232,20 +234,20 @@ final class EngineCall<V> implements CheckedFunction {
     }
 
     private static double[][] withUpstream(double[][] point, double[] upstream) {
-        double[][] all = java.util.Arrays.copyOf(point, point.length + 1);
+        double[][] all = Arrays.copyOf(point, point.length + 1);
         all[point.length] = upstream;
         return all;
     }
 
     private static boolean[] append(boolean[] wrt) {
-        boolean[] all = java.util.Arrays.copyOf(wrt, wrt.length + 1);
+        boolean[] all = Arrays.copyOf(wrt, wrt.length + 1);
         all[wrt.length] = true;
         return all;
     }
 
     /** The gradients' upstreams laid end to end, as the backward pass's output is. */
     private static double[] concat(double[][] parts) {
-        return java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).flatMapToDouble(java.util.Arrays::stream)
+        return Arrays.stream(parts).filter(Objects::nonNull).flatMapToDouble(java.util.Arrays::stream)
                 .toArray();
     }
 

@@ -1,5 +1,6 @@
 package dev.gradproof.properties.kit;
 
+import dev.gradproof.autograd.Tensor;
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.catalogue.OpCatalogue;
 import dev.gradproof.gradcheck.catalogue.OpSample;
@@ -20,8 +21,12 @@ import dev.gradproof.properties.engine.DenseArray;
 import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Unsupported;
+import dev.gradproof.properties.graph.DenseArrays;
 import dev.gradproof.properties.graph.GraphSpec;
+import dev.gradproof.properties.graph.OpNode;
 import dev.gradproof.properties.kit.SampleOutcome.Status;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.PropertyRunRecorder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,6 +194,57 @@ public final class OpCatalogueRun<V> {
         return secondOrderChecks;
     }
 
+    /**
+     * Records one property run per spec that ran (JSON in the results folder the report reads, as
+     * jqwik's property runs are): status FAILED when a sample failed (marked expected when every
+     * failure met a declared fault), ABORTED when no sample was supported, else SUCCESSFUL; the
+     * samples as tries, those run as checks, the counts by status and the reasons of the samples not
+     * supported as its statistics, the failures as its failure text. Does nothing when recording is off.
+     */
+    public void record() {
+        if (!ResultRecorder.enabled(true)) {
+            return;
+        }
+        Map<String, List<SampleOutcome>> bySpec = new LinkedHashMap<>();
+        for (SampleOutcome o : outcomes()) {
+            bySpec.computeIfAbsent(o.spec(), k -> new ArrayList<>()).add(o);
+        }
+        bySpec.forEach((spec, list) -> PropertyRunRecorder.write(propertyRun(spec, list), ResultRecorder.directory()));
+    }
+
+    private PropertyRun propertyRun(String spec, List<SampleOutcome> list) {
+        Map<Status, List<SampleOutcome>> by = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            by.put(status, list.stream().filter(o -> o.status() == status).toList());
+        }
+        boolean failed = !by.get(Status.FAILED).isEmpty() || !by.get(Status.EXPECTED_FAILURE).isEmpty();
+        String status = failed ? "FAILED" : by.get(Status.NOT_SUPPORTED).size() == list.size() ? "ABORTED" : "SUCCESSFUL";
+        StringBuilder counts = new StringBuilder();
+        by.forEach((s, outcomes) -> counts.append(s.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
+                .append(outcomes.size()).append('\n'));
+        for (SampleOutcome o : by.get(Status.NOT_SUPPORTED)) {
+            counts.append("  not supported: ").append(o.label()).append(" (").append(o.detail()).append(")\n");
+        }
+        StringBuilder failure = new StringBuilder();
+        for (SampleOutcome o : by.get(Status.FAILED)) {
+            failure.append(o.detail()).append("\n");
+        }
+        for (SampleOutcome o : by.get(Status.EXPECTED_FAILURE)) {
+            failure.append("expected: ").append(o.detail()).append("\n");
+        }
+        String text = failure.length() == 0 ? (status.equals("ABORTED") ? "not supported by " + engine.name()
+                + ": " + by.get(Status.NOT_SUPPORTED).get(0).detail() : null) : failure.toString();
+        if (text != null && text.length() > 2000) {
+            text = text.substring(0, 2000) + " …";
+        }
+        return new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, testClass.getName(),
+                TEST_METHOD + "[" + spec + "]", "op catalogue: " + spec + " on " + engine.name(), status, list.size(),
+                list.size() - by.get(Status.NOT_SUPPORTED).size(), null, Long.toString(seed), null,
+                List.of(new PropertyRun.Report("samples by outcome", counts.toString())), List.of(), null, List.of(), text,
+                java.time.Instant.now().toString(), 0, System.getProperty("java.version"),
+                failed && (by.get(Status.FAILED).isEmpty() || TestContexts.expectedToFail(testClass, null)), null);
+    }
+
     // ------------------------------------------------------------------ one sample
 
     private SampleOutcome outcome(OpSpec spec, OpSample sample) {
@@ -252,7 +308,7 @@ public final class OpCatalogueRun<V> {
         int[] leaves = new int[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
-            leaves[i] = b.leaf(in.name(), dev.gradproof.autograd.Tensor.of(in.values(), in.shape()));
+            leaves[i] = b.leaf(in.name(), Tensor.of(in.values(), in.shape()));
         }
         int[] args = Arrays.stream(operands).map(k -> leaves[k]).toArray();
         return b.build(b.apply(call, args));
@@ -308,7 +364,8 @@ public final class OpCatalogueRun<V> {
             return "the engine threw in forward: " + crash;
         }
         GraphSpec graph = function.graph();
-        OpCall call = ((dev.gradproof.properties.graph.OpNode) graph.node(graph.output())).call();
+        OpNode op = (OpNode) graph.node(graph.output());
+        OpCall call = op.call();
         Capabilities declared = engine.declared();
         double held = declared.parameterPrecision().round(call.scalar());
         DenseArray expected;
@@ -317,17 +374,14 @@ public final class OpCatalogueRun<V> {
             expected = new DenseArray(core.output(), core.outputShape());
         } else {
             // the engine holds a rounded parameter: the reference is autograd-core's op with that parameter
+            // (the graph's leaves are its first nodes, one per input, so an op input's node is its input's index)
             OpCall rounded = new OpCall(call.op(), held, call.axis(), call.keepDims(), call.ints());
-            GraphSpec.Builder b = GraphSpec.builder();
-            int[] leaves = graph.leafIndices().stream().mapToInt(i -> b.leaf(graph.leaf(i).name(), graph.leaf(i).value()))
-                    .toArray();
-            int[] args = ((dev.gradproof.properties.graph.OpNode) graph.node(graph.output())).inputs().stream()
-                    .mapToInt(i -> leaves[graph.leafIndices().indexOf(i)]).toArray();
-            expected = b.build(b.apply(rounded, args)).evaluate(CORE).outputValue();
+            int[] operands = op.inputs().stream().mapToInt(Integer::intValue).toArray();
+            expected = graph(sample.inputs(), rounded, operands).evaluate(CORE).outputValue();
         }
         List<DenseArray> inputs = new ArrayList<>();
         for (int leaf : graph.leafIndices()) {
-            inputs.add(dev.gradproof.properties.graph.DenseArrays.of(graph.leaf(leaf).value()));
+            inputs.add(DenseArrays.of(graph.leaf(leaf).value()));
         }
         double relative = ForwardValues.relative(declared.precision());
         try {
@@ -373,13 +427,20 @@ public final class OpCatalogueRun<V> {
         return result.kind() + " " + result.verdict() + ":\n" + result.failureMessage();
     }
 
-    /** Records a result where the report reads it, under the test class; a declared fault's as expected to fail. */
+    /**
+     * Records a result where the report reads it: under the test on the stack if any (a test that
+     * runs samples itself, its tags included), else under the test class; a declared fault's as
+     * expected to fail.
+     */
     private void record(GradCheckResult result, boolean faultDeclared) {
         if (!ResultRecorder.enabled(true)) {
             return;
         }
-        boolean expected = faultDeclared || TestContexts.expectedToFail(testClass, null);
-        ResultRecorder.write(result.withContext(new TestContext(testClass.getName(), TEST_METHOD, "junit-jupiter",
-                "TestFactory", expected)), ResultRecorder.directory());
+        TestContext context = TestContexts.current().orElse(new TestContext(testClass.getName(), TEST_METHOD,
+                "junit-jupiter", "TestFactory", TestContexts.expectedToFail(testClass, null)));
+        if (faultDeclared && !context.expectedFailure()) {
+            context = new TestContext(context.testClass(), context.testMethod(), context.engine(), context.annotation(), true);
+        }
+        ResultRecorder.write(result.withContext(context), ResultRecorder.directory());
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +121,21 @@ class OpCatalogueRunTest {
                 assertThat(run.withStatus(Status.PASSED)).hasSizeGreaterThan(30);
             }
         }
+    }
+
+    /** An engine that holds its slope as a float is compared with that slope once it declares it, and fails otherwise. */
+    @Test
+    void anEngineOfFloatParametersIsComparedWithTheParameterItHolds() {
+        BiFunction<OpCall, Variable, Variable> floatSlope = (call, x) -> x.leakyRelu((float) call.scalar());
+        OpCatalogueRun<Variable> declared = run(new CoreEngine(Capabilities.numpyStyle()
+                .withParameterPrecision(Capabilities.Precision.FLOAT32), List.of(), Ops.LEAKY_RELU, floatSlope), "leakyRelu(slope)");
+        assertThat(declared.failures()).isEmpty();
+        assertThat(declared.withStatus(Status.PASSED)).hasSize(OpCatalogue.spec("leakyRelu(slope)").orElseThrow()
+                .samples(SEED).size());
+        OpCatalogueRun<Variable> undeclared = run(new CoreEngine(Capabilities.numpyStyle(), List.of(), Ops.LEAKY_RELU,
+                floatSlope), "leakyRelu(slope)");
+        assertThat(undeclared.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.label()).contains("slope = 0.2"))
+                .allSatisfy(f -> assertThat(f.detail()).contains("forward value matches the op catalogue's"));
     }
 
     /** autograd-core that throws if two calls overlap: it declares one call at a time. */
