@@ -25,8 +25,8 @@ import java.util.List;
  * @param durationMillis  how long it took
  * @param javaVersion     {@code java.version}
  * @param expectedFailure true when the property's class or method is tagged {@code expected-failure}
- *                        (a suite that proves the kit finds a broken engine's faults): a report shows
- *                        its failure apart
+ *                        or its contract's {@code failuresExpected()} says so (a suite that proves the
+ *                        kit finds a broken engine's faults): a report shows its failure apart
  * @param kit             for a property of the contract kit, its rule and what it found
  *                        ({@link KitOutcome}); null for other properties
  */

@@ -80,7 +80,8 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
                 result.countChecks(), context.attributes().tries().orElse(null), result.seed().orElse(null),
                 context.attributes().generation().map(Enum::name).orElse(null), reports, counterexample, steps,
                 original, failure, Instant.now().toString(), millis, System.getProperty("java.version"),
-                TestContexts.expectedToFail(context.containerClass(), method), kit);
+                TestContexts.expectedToFail(context.containerClass(), method) || (kit != null && kit.failuresExpected()),
+                kit);
     }
 
     /**

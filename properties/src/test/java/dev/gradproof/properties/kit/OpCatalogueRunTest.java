@@ -5,6 +5,7 @@ import dev.gradproof.gradcheck.catalogue.OpCatalogue;
 import dev.gradproof.gradcheck.catalogue.OpSample;
 import dev.gradproof.gradcheck.catalogue.OpSpec;
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.gradcheck.model.TestContext;
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.engine.Capabilities;
 import dev.gradproof.properties.engine.DenseArray;
@@ -12,6 +13,7 @@ import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.kit.SampleOutcome.Status;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,6 +43,7 @@ class OpCatalogueRunTest {
     }
 
     @Test
+    @Tag(TestContext.EXPECTED_FAILURE_TAG) // its checks fail on purpose: the report counts them apart
     void aWrongBackwardIsFoundWithTheOpTheSampleAndTheReplayLine() {
         OpCatalogueRun<Variable> run = run(wrongTanh(List.of()), "tanh", "sigmoid");
         assertThat(run.failures()).isNotEmpty().allSatisfy(f -> {
