@@ -8,13 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -29,27 +27,16 @@ class PropertyRunRecorderTest {
     @TempDir
     Path results;
 
-    private String previousDirectory;
-    private String previousRecord;
+    private RecordingFolder recording;
 
     @BeforeEach
     void recordIntoATemporaryFolder() {
-        previousDirectory = System.setProperty(ResultRecorder.DIRECTORY_PROPERTY, results.toString());
-        previousRecord = System.clearProperty(ResultRecorder.RECORD_PROPERTY);
+        recording = new RecordingFolder(results);
     }
 
     @AfterEach
     void restore() {
-        restore(ResultRecorder.DIRECTORY_PROPERTY, previousDirectory);
-        restore(ResultRecorder.RECORD_PROPERTY, previousRecord);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
+        recording.close();
     }
 
     private Map<String, PropertyRun> runAll() throws IOException {
@@ -60,21 +47,7 @@ class PropertyRunRecorderTest {
     }
 
     private Map<String, PropertyRun> recorded() throws IOException {
-        Path run = results.resolve(ResultRecorder.run());
-        if (!Files.isDirectory(run)) {
-            return Map.of();
-        }
-        try (Stream<Path> files = Files.list(run)) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .map(p -> {
-                        try {
-                            return PropertyRunJson.read(Files.readString(p));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .collect(Collectors.toMap(PropertyRun::property, Function.identity()));
-        }
+        return recording.propertyRuns().stream().collect(Collectors.toMap(PropertyRun::property, Function.identity()));
     }
 
     @Test
