@@ -197,7 +197,8 @@ public final class OpCatalogueRun<V> {
     /**
      * Records one property run per spec that ran (JSON in the results folder the report reads, as
      * jqwik's property runs are): status FAILED when a sample failed (marked expected when every
-     * failure met a declared fault), ABORTED when no sample was supported, else SUCCESSFUL; the
+     * failure met a declared fault), SKIPPED when no sample was supported (as a kit rule the engine does
+     * not declare: neither a pass nor a failure), else SUCCESSFUL; the
      * samples as tries, those run as checks, the counts by status and the reasons of the samples not
      * supported as its statistics, the failures as its failure text. Does nothing when recording is off.
      */
@@ -218,7 +219,8 @@ public final class OpCatalogueRun<V> {
             by.put(status, list.stream().filter(o -> o.status() == status).toList());
         }
         boolean failed = !by.get(Status.FAILED).isEmpty() || !by.get(Status.EXPECTED_FAILURE).isEmpty();
-        String status = failed ? "FAILED" : by.get(Status.NOT_SUPPORTED).size() == list.size() ? "ABORTED" : "SUCCESSFUL";
+        // nothing supported is SKIPPED, as the kit's rules an engine does not declare: neither a pass nor a failure
+        String status = failed ? "FAILED" : by.get(Status.NOT_SUPPORTED).size() == list.size() ? "SKIPPED" : "SUCCESSFUL";
         StringBuilder counts = new StringBuilder();
         by.forEach((s, outcomes) -> counts.append(s.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
                 .append(outcomes.size()).append('\n'));
@@ -232,7 +234,7 @@ public final class OpCatalogueRun<V> {
         for (SampleOutcome o : by.get(Status.EXPECTED_FAILURE)) {
             failure.append("expected: ").append(o.detail()).append("\n");
         }
-        String text = failure.length() == 0 ? (status.equals("ABORTED") ? "not supported by " + engine.name()
+        String text = failure.length() == 0 ? (status.equals("SKIPPED") ? "not supported by " + engine.name()
                 + ": " + by.get(Status.NOT_SUPPORTED).get(0).detail() : null) : failure.toString();
         if (text != null && text.length() > 2000) {
             text = text.substring(0, 2000) + " …";

@@ -13,10 +13,17 @@ import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.kit.SampleOutcome.Status;
+import dev.gradproof.properties.recording.PropertyRun;
+import dev.gradproof.properties.recording.RecordingFolder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
@@ -57,6 +64,23 @@ class OpCatalogueRunTest {
                 .doesNotContain("tanh [0, 3] zero-size");
         assertThat(run.withStatus(Status.PASSED)).extracting(SampleOutcome::spec).contains("sigmoid");
         assertThat(run.failures()).noneMatch(f -> f.spec().equals("sigmoid"));
+    }
+
+    @Test
+    void eachSpecIsRecordedAsOnePropertyRunAndASpecWithNothingSupportedIsSkipped(@TempDir Path results)
+            throws IOException {
+        try (RecordingFolder recording = new RecordingFolder(results)) {
+            // permute has no call in the kit's vocabulary: every sample is not supported
+            run(CoreEngine.asIs(Capabilities.numpyStyle()), "permute", "sigmoid").record();
+            Map<String, PropertyRun> runs = recording.propertyRuns().stream()
+                    .collect(Collectors.toMap(PropertyRun::property, r -> r));
+            assertThat(runs).containsOnlyKeys("opCatalogue[permute]", "opCatalogue[sigmoid]");
+            assertThat(runs.get("opCatalogue[permute]").status()).isEqualTo("SKIPPED");
+            assertThat(runs.get("opCatalogue[permute]").checks()).isZero();
+            assertThat(runs.get("opCatalogue[permute]").failure()).startsWith("not supported by ");
+            assertThat(runs.get("opCatalogue[sigmoid]").status()).isEqualTo("SUCCESSFUL");
+            assertThat(runs.get("opCatalogue[sigmoid]").checks()).isPositive();
+        }
     }
 
     @Test

@@ -33,7 +33,9 @@ public final class RecordingFolder implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> files = Files.list(run)) {
-            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
+            // property runs only: gradcheck's results share the folder
+            return files.filter(p -> p.getFileName().toString().startsWith("property.")
+                    && p.toString().endsWith(".json")).map(p -> {
                 try {
                     return PropertyRunJson.read(Files.readString(p));
                 } catch (IOException e) {
