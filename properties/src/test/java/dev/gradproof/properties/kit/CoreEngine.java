@@ -2,23 +2,20 @@ package dev.gradproof.properties.kit;
 
 import dev.gradproof.autograd.Variable;
 import dev.gradproof.properties.core.AutogradCoreAdapter;
-import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.engine.Capabilities;
-import dev.gradproof.properties.engine.DenseArray;
+import dev.gradproof.properties.engine.ForwardingAdapter;
 import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * autograd-core behind an adapter whose declaration, known faults and one op can be replaced: the
  * test engines of the catalogue run's tests.
  */
-class CoreEngine implements AutogradAdapter<Variable> {
+class CoreEngine extends ForwardingAdapter<Variable> {
 
-    private final AutogradCoreAdapter core = new AutogradCoreAdapter();
     private final Capabilities declared;
     private final List<KnownFault> faults;
     private final String replaced;
@@ -26,6 +23,7 @@ class CoreEngine implements AutogradAdapter<Variable> {
 
     CoreEngine(Capabilities declared, List<KnownFault> faults, String replaced,
                BiFunction<OpCall, Variable, Variable> replacement) {
+        super(new AutogradCoreAdapter());
         this.declared = declared;
         this.faults = faults;
         this.replaced = replaced;
@@ -71,16 +69,6 @@ class CoreEngine implements AutogradAdapter<Variable> {
     }
 
     @Override
-    public Set<String> ops() {
-        return core.ops();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return core.capabilities();
-    }
-
-    @Override
     public Capabilities declared() {
         return declared;
     }
@@ -91,37 +79,8 @@ class CoreEngine implements AutogradAdapter<Variable> {
     }
 
     @Override
-    public Variable leaf(String name, DenseArray value) {
-        return core.leaf(name, value);
-    }
-
-    @Override
-    public Variable constant(String name, DenseArray value) {
-        return core.constant(name, value);
-    }
-
-    @Override
     public Variable apply(OpCall call, List<Variable> inputs) {
-        return call.op().equals(replaced) ? replacement.apply(call, inputs.get(0)) : core.apply(call, inputs);
+        return call.op().equals(replaced) ? replacement.apply(call, inputs.get(0)) : delegate.apply(call, inputs);
     }
 
-    @Override
-    public void backward(Variable output, DenseArray upstream) {
-        core.backward(output, upstream);
-    }
-
-    @Override
-    public DenseArray value(Variable node) {
-        return core.value(node);
-    }
-
-    @Override
-    public DenseArray grad(Variable node) {
-        return core.grad(node);
-    }
-
-    @Override
-    public List<Variable> gradientsWithGraph(Variable output, List<Variable> inputs) {
-        return core.gradientsWithGraph(output, inputs);
-    }
 }
