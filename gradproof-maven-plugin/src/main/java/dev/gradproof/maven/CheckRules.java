@@ -5,6 +5,7 @@ import dev.gradproof.gradcheck.model.ErrorStatistics;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.LoadedCheck;
 import dev.gradproof.reports.collect.LoadedPropertyRun;
+import dev.gradproof.reports.view.CheckStatus;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +66,7 @@ public record CheckRules(
     /** Every rule the results break, in the order of the parameters; empty when the build may pass. */
     public List<BrokenRule> brokenBy(CollectedResults results) {
         List<BrokenRule> broken = new ArrayList<>();
-        List<LoadedCheck> checks = results.checks().stream().filter(c -> !expectedFailure(c)).toList();
+        List<LoadedCheck> checks = results.checks().stream().filter(c -> !CheckStatus.expectedToFail(c.result())).toList();
         if (failOnFailed) {
             breach("failOnFailed", checks, c -> c.result().verdict() == CheckVerdict.FAILED,
                     "checks FAILED").ifPresent(broken::add);
@@ -90,11 +91,6 @@ public record CheckRules(
                     + "): " + first.problem()));
         }
         return broken;
-    }
-
-    /** Whether the check's test said it fails on purpose (tagged {@code expected-failure}). */
-    private static boolean expectedFailure(LoadedCheck check) {
-        return check.result().context() != null && check.result().context().expectedFailure();
     }
 
     /** The rule broken by the checks that {@code breaks}, with the worst of them described. */

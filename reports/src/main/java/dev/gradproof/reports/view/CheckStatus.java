@@ -32,11 +32,15 @@ public enum CheckStatus {
     /** The status of a result. */
     public static CheckStatus of(GradCheckResult result) {
         return switch (result.verdict()) {
-            case FAILED -> result.context() != null && result.context().expectedFailure() ? EXPECTED_FAIL : FAIL;
-            case INCONCLUSIVE -> result.context() != null && result.context().expectedFailure() ? EXPECTED_FAIL
-                    : INCONCLUSIVE;
+            case FAILED -> expectedToFail(result) ? EXPECTED_FAIL : FAIL;
+            case INCONCLUSIVE -> expectedToFail(result) ? EXPECTED_FAIL : INCONCLUSIVE;
             case PASSED -> result.statistics().kinks() > 0 ? KINK : PASS;
         };
+    }
+
+    /** Whether the test that ran the check said its checks fail on purpose (tagged {@code expected-failure}). */
+    public static boolean expectedToFail(GradCheckResult result) {
+        return result.context() != null && result.context().expectedFailure();
     }
 
     /** As printed: {@code PASS}, {@code EXPECTED FAIL}. */
