@@ -44,8 +44,8 @@ final class Backprop {
             }
         }
         try (Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad();
-             Graph.Walk walk = new Graph.Walk(outputs)) {
-            List<Variable> order = walk.order();
+             Graph.Walk walk = new Graph.Walk()) {
+            List<Variable> order = walk.over(outputs).order();
             // pending[n]: the gradient summed so far at order.get(n), in the order contributions arrive
             Variable[] pending = new Variable[order.size()];
             boolean[] keep = positionsOf(wanted, walk, order.size());

@@ -25,8 +25,8 @@ public final class Graph {
      * order of the forward pass); each node once, also where paths fork and join.
      */
     public static List<Variable> topologicalOrder(List<Variable> outputs) {
-        try (Walk walk = new Walk(outputs)) {
-            return walk.order();
+        try (Walk walk = new Walk()) {
+            return walk.over(outputs).order();
         }
     }
 
@@ -49,39 +49,39 @@ public final class Graph {
         private final List<Variable> order = new ArrayList<>();
         /** Nodes another walk held when this one reached them, with their position (-1 until known). */
         private final Map<Variable, Integer> heldElsewhere = new IdentityHashMap<>();
-        private final Deque<Variable> stack = new ArrayDeque<>();
 
-        Walk(List<Variable> outputs) {
-            try {
-                Deque<Integer> nextParent = new ArrayDeque<>();
-                for (Variable output : outputs) {
-                    if (!output.requiresGrad() || !firstVisit(output)) {
-                        continue;
-                    }
-                    stack.push(output);
-                    nextParent.push(0);
-                    while (!stack.isEmpty()) {
-                        Variable node = stack.peek();
-                        int i = nextParent.pop();
-                        List<Variable> parents = node.parents();
-                        if (i < parents.size()) {
-                            nextParent.push(i + 1);
-                            Variable parent = parents.get(i);
-                            if (parent.requiresGrad() && firstVisit(parent)) {
-                                stack.push(parent);
-                                nextParent.push(0);
-                            }
-                        } else {
-                            stack.pop();
-                            place(node, order.size());
-                            order.add(node);
+        /**
+         * Walks the graph behind {@code outputs}; call once, inside the try-with-resources that
+         * closes the walk.
+         */
+        Walk over(List<Variable> outputs) {
+            Deque<Variable> stack = new ArrayDeque<>();
+            Deque<Integer> nextParent = new ArrayDeque<>();
+            for (Variable output : outputs) {
+                if (!output.requiresGrad() || !firstVisit(output)) {
+                    continue;
+                }
+                stack.push(output);
+                nextParent.push(0);
+                while (!stack.isEmpty()) {
+                    Variable node = stack.peek();
+                    int i = nextParent.pop();
+                    List<Variable> parents = node.parents();
+                    if (i < parents.size()) {
+                        nextParent.push(i + 1);
+                        Variable parent = parents.get(i);
+                        if (parent.requiresGrad() && firstVisit(parent)) {
+                            stack.push(parent);
+                            nextParent.push(0);
                         }
+                    } else {
+                        stack.pop();
+                        place(node, order.size());
+                        order.add(node);
                     }
                 }
-            } catch (RuntimeException | Error e) {
-                close();
-                throw e;
             }
+            return this;
         }
 
         /** The nodes, parents before children. */
@@ -91,38 +91,43 @@ public final class Graph {
 
         /** The position of {@code node} in {@link #order()}, or -1 if the walk did not reach it. */
         int indexOf(Variable node) {
-            if (node.isMarkedBy(token)) {
-                return node.walkIndex();
+            Integer held = heldElsewhere.isEmpty() ? null : heldElsewhere.get(node);
+            if (held != null) {
+                return held;
             }
-            Integer index = heldElsewhere.isEmpty() ? null : heldElsewhere.get(node);
-            return index == null ? -1 : index;
+            return node.isMarkedBy(token) ? node.walkIndex() : -1;
         }
 
-        /** Clears this walk's marks; other walks' marks stay. */
+        /**
+         * Clears this walk's marks on the nodes of its order; other walks' marks stay. A walk that
+         * failed midway (out of memory) leaves its marks on the nodes it had not placed yet; later
+         * walks then treat those nodes as held by another walk, which costs a map lookup and changes
+         * no order or position.
+         */
         @Override
         public void close() {
             order.forEach(node -> node.unmark(token));
-            stack.forEach(node -> node.unmark(token));
         }
 
-        /** True the first time this walk reaches {@code node}, false on every later time. */
+        /**
+         * True the first time this walk reaches {@code node}, false on every later time. A free node
+         * is marked with this walk's number; a node that another walk holds goes into
+         * {@link #heldElsewhere} and stays there for this walk, even if the other walk frees it.
+         */
         private boolean firstVisit(Variable node) {
             if (node.isMarkedBy(token) || !heldElsewhere.isEmpty() && heldElsewhere.containsKey(node)) {
                 return false;
             }
-            if (node.markVisited(token)) {
-                return true;
+            if (!node.markVisited(token)) {
+                heldElsewhere.put(node, -1);
             }
-            // held by another walk; it may be free later, but it stays in this map for this walk
-            heldElsewhere.put(node, -1);
             return true;
         }
 
+        /** Records the position of {@code node}: in the node if this walk marked it, else in {@link #heldElsewhere}. */
         private void place(Variable node, int index) {
-            if (node.isMarkedBy(token)) {
+            if (heldElsewhere.isEmpty() || heldElsewhere.replace(node, index) == null) {
                 node.walkIndex(index);
-            } else {
-                heldElsewhere.put(node, index);
             }
         }
     }

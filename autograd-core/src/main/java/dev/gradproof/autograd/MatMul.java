@@ -26,7 +26,8 @@ final class MatMul extends Op {
         Variable w = input(1);
         int xRank = x.shape().rank();
         int wRank = w.shape().rank();
-        if (!GradMode.isEnabled() && xRank == 2 && wRank == 2) {
+        // Two matrices (a matrix x takes only a matrix w), first order: the products read in place.
+        if (!GradMode.isEnabled() && xRank == 2) {
             return new Variable[] {
                 needsGrad(0) ? Variable.constant(upstream.value().matmulTransposed(w.value())) : null,
                 needsGrad(1) ? Variable.constant(x.value().transposedMatmul(upstream.value())) : null,
