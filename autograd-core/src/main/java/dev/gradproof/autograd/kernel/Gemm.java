@@ -40,20 +40,15 @@ final class Gemm {
                              double[] a, int aOffset, int aRowStride, int aColStride,
                              double[] b, int bOffset, int bRowStride, int bColStride,
                              double[] c, int cOffset, int m, int k, int n, int rowStart, int rowEnd) {
-        if (rowStart >= rowEnd || n == 0) {
-            return;
-        }
         java.util.Arrays.fill(c, cOffset + rowStart * n, cOffset + rowEnd * n, 0.0);
         if (k == 0) {
             return;
         }
         int mr = kernel.rows();
         int nr = kernel.cols();
-        double[][] buffers = BUFFERS.get();
-        double[] packedA = buffers[0].length >= MC * KC ? buffers[0] : (buffers[0] = new double[MC * KC]);
-        int bCapacity = KC * roundUp(Math.min(n, NC), nr);
-        double[] packedB = buffers[1].length >= bCapacity ? buffers[1] : (buffers[1] = new double[bCapacity]);
-        double[] edge = buffers[2].length >= mr * nr ? buffers[2] : (buffers[2] = new double[mr * nr]);
+        double[] packedA = buffer(0, MC * KC);
+        double[] packedB = buffer(1, KC * roundUp(Math.min(n, NC), nr));
+        double[] edge = buffer(2, mr * nr);
 
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
@@ -75,9 +70,9 @@ final class Gemm {
                             if (rows == mr && cols == nr) {
                                 kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, c, cAt, n);
                             } else {
-                                copyTile(c, cAt, n, edge, 0, nr, rows, cols, true);
+                                copyTile(c, cAt, n, edge, 0, nr, rows, cols);
                                 kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, edge, 0, nr);
-                                copyTile(edge, 0, nr, c, cAt, n, rows, cols, false);
+                                copyTile(edge, 0, nr, c, cAt, n, rows, cols);
                             }
                         }
                     }
@@ -86,11 +81,25 @@ final class Gemm {
         }
     }
 
+    /** This thread's buffer {@code i}, grown to at least {@code size} doubles (never shrunk). */
+    private static double[] buffer(int i, int size) {
+        double[][] buffers = BUFFERS.get();
+        if (buffers[i].length < size) {
+            buffers[i] = new double[size];
+        }
+        return buffers[i];
+    }
+
     /**
      * Packs a block of {@code width} lines (rows of A or columns of B) by {@code depth} into panels of
      * {@code lanes} lines: line {@code l}, depth {@code p} goes to
-     * {@code packed[(l / lanes) * depth * lanes + p * lanes + l % lanes]}; a last partial panel is
-     * padded with zeros. {@code lineStride} steps from line to line, {@code depthStride} along one.
+     * {@code packed[(l / lanes) * depth * lanes + p * lanes + l % lanes]}. {@code lineStride} steps
+     * from line to line, {@code depthStride} along one; one of them is 1, as every operand is a
+     * row-major matrix or the transpose of one.
+     *
+     * <p>The lanes of a last, partial panel beyond {@code width} keep whatever they held: each
+     * element of a register tile reads only its own row of A and column of B, so those lanes feed
+     * only the tile's padding, which {@link #multiplyRows} never copies into C.
      */
     private static void packPanels(double[] src, int srcOffset, int lineStride, int depthStride,
                                    int width, int depth, int lanes, double[] packed) {
@@ -106,16 +115,11 @@ final class Gemm {
                 }
             } else {
                 for (int p = 0; p < depth; p++) {
-                    int from = srcOffset + p * depthStride + l0 * lineStride;
+                    int from = srcOffset + p * depthStride + l0;
                     int to = at + p * lanes;
                     for (int l = 0; l < lines; l++) {
-                        packed[to + l] = src[from + l * lineStride];
+                        packed[to + l] = src[from + l];
                     }
-                }
-            }
-            if (lines < lanes) {
-                for (int p = 0; p < depth; p++) {
-                    java.util.Arrays.fill(packed, at + p * lanes + lines, at + (p + 1) * lanes, 0.0);
                 }
             }
             at += depth * lanes;
@@ -124,15 +128,10 @@ final class Gemm {
 
     /**
      * Copies a {@code rows x cols} tile between row-major arrays of row lengths {@code fromLd} and
-     * {@code toLd}; with {@code zeroRest} the rest of the destination tile (of {@code toLd}
-     * columns, as many rows as the scratch holds) becomes zero, so that its padding holds no
-     * earlier value.
+     * {@code toLd}.
      */
     private static void copyTile(double[] from, int fromAt, int fromLd, double[] to, int toAt, int toLd,
-                                 int rows, int cols, boolean zeroRest) {
-        if (zeroRest) {
-            java.util.Arrays.fill(to, toAt, to.length, 0.0);
-        }
+                                 int rows, int cols) {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(from, fromAt + i * fromLd, to, toAt + i * toLd, cols);
         }

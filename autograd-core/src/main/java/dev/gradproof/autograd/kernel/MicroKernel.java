@@ -6,10 +6,12 @@ package dev.gradproof.autograd.kernel;
  *
  * <p>{@link Gemm} packs a panel of {@code rows()} rows of the left operand as
  * {@code packedA[aOffset + p * rows() + i]} and a panel of {@code cols()} columns of the right
- * operand as {@code packedB[bOffset + p * cols() + j]}, both zero-padded to full width, so that a
+ * operand as {@code packedB[bOffset + p * cols() + j]}, both padded to full width, so that a
  * kernel reads both with unit stride and keeps the whole tile in registers for the {@code depth}
  * steps. A kernel always computes a full tile, straight-line code without edge cases; {@link Gemm}
- * hands tiles at the right and bottom edges of C over in a scratch tile.
+ * hands tiles at the right and bottom edges of C over in a scratch tile. Output {@code (i, j)} of
+ * a tile must depend only on row {@code i} of the A panel and column {@code j} of the B panel: the
+ * padding lanes hold arbitrary values, and reach only the scratch tile's padding, never C.
  */
 abstract class MicroKernel {
 

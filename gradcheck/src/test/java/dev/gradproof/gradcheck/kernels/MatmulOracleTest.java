@@ -39,9 +39,16 @@ class MatmulOracleTest {
         "9, 10, 11, 2",        // packed, one block
         "100, 300, 20, 3",     // packed, K beyond one 256-block, M beyond one 96-block
         "130, 129, 131, 4",    // split over the processors
+        "600, 200, 150, 8",    // split over the processors in four chunks of 168 rows, the last one short
+        "9, 10, 2100, 9",      // N beyond one 2048-column block of B
+        "3, 2100, 4, 10",      // the gradient a = g b^T has 2100 columns: a transposed B beyond one column block
     })
-    void valueAndGradientsMatchTheTripleLoop(int m, int k, int n, long seed) {
+    void valueAndGradientsMatchTheTripleLoop(int m, int k, int n, long seed) throws Throwable {
         System.out.printf("large matmul [%d x %d] @ [%d x %d], seed %d%n", m, k, k, n, seed);
+        onAFreshThread(() -> checkValueAndGradients(m, k, n, seed));
+    }
+
+    private static void checkValueAndGradients(int m, int k, int n, long seed) {
         Random random = new Random(seed);
         double[][] a = uniform(random, m, k);
         double[][] b = uniform(random, k, n);
@@ -121,6 +128,27 @@ class MatmulOracleTest {
                             .isCloseTo(summedDw[p][j], within(1e-12 * batch * k));
                 }
             }
+        }
+    }
+
+    /**
+     * Runs {@code check} on a new thread and rethrows what it threw. The kernel keeps its packing buffers per
+     * thread and only grows them, so on a thread that has already multiplied larger matrices a buffer sized
+     * too small for this product would go unnoticed; a fresh thread sizes them for this product alone.
+     */
+    private static void onAFreshThread(Runnable check) throws Throwable {
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                check.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "matmul-oracle");
+        thread.start();
+        thread.join();
+        if (thrown[0] != null) {
+            throw thrown[0];
         }
     }
 
