@@ -26,7 +26,7 @@ class GradientRequestProperties {
      * {@code h'} holding h's value (the chain rule cut at h): the same ops on the same values. Asked
      * alone, beside leaves, and through every overload.
      */
-    @Property(tries = 200)
+    @Property
     void theGradientAtAnInteriorNodeIsTheGradientOfTheTailAtALeaf(@ForAll long seed) {
         Random random = new Random(seed);
         Variable x = Variable.leaf("x", uniform(random, 3, 4));
