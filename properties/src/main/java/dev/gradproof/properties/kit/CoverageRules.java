@@ -24,6 +24,7 @@ public abstract class CoverageRules<V> extends SecondOrderAndDeterminismRules<V>
 
     /** Every op the engine declares occurs in at least {@value #MIN_OP_COVERAGE_PERCENT} % of generated graphs. */
     @Verifies(Rule.KIT_801)
+    @GeneratorCoverage
     @Property(generation = GenerationMode.RANDOMIZED, tries = COVERAGE_TRIES) // a share of random tries
     @StatisticsReport(label = "ops", format = OpCoverageReport.class)
     public void everyDeclaredOpOccursInTheGeneratedGraphs(@ForAll("graphs") GraphSpec graph) {
@@ -43,6 +44,7 @@ public abstract class CoverageRules<V> extends SecondOrderAndDeterminismRules<V>
 
     /** Every declared activation and loss, with and without L2, and every depth occur in the generated networks. */
     @Verifies(Rule.KIT_802)
+    @GeneratorCoverage
     @Property(generation = GenerationMode.RANDOMIZED) // coverage is a share of random tries
     @Requires(networks = true)
     @StatisticsReport(label = "activations", format = OpCoverageReport.class)
