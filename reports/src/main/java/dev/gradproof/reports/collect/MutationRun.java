@@ -59,14 +59,20 @@ public record MutationRun(String name, Path file, boolean partial, List<Mutant> 
      */
     public record Score(long detected, long total) {
 
-        /** Percent detected; 100 of nothing. */
+        /** Percent detected; NaN when no mutant was counted (nothing measured, so no target is met). */
         public double percent() {
-            return total == 0 ? 100.0 : 100.0 * detected / total;
+            return total == 0 ? Double.NaN : 100.0 * detected / total;
         }
 
-        /** {@code 97.3 % (365 of 375)}. */
+        /** Whether mutants were counted and at least {@code target} percent of them detected. */
+        public boolean meets(double target) {
+            return total > 0 && percent() >= target;
+        }
+
+        /** {@code 97.3 % (365 of 375)}, or {@code no mutants} when none was counted. */
         public String text() {
-            return String.format(java.util.Locale.ROOT, "%.1f %% (%d of %d)", percent(), detected, total);
+            return total == 0 ? "no mutants"
+                    : String.format(java.util.Locale.ROOT, "%.1f %% (%d of %d)", percent(), detected, total);
         }
     }
 }

@@ -59,8 +59,8 @@ public final class DetectionMarkdown {
         }
         md.append('\n');
         detection.ifPresentOrElse(r -> md.append("Targets: ")
-                        .append(met(r.score().percent() >= OVERALL_TARGET)).append(" overall, ")
-                        .append(met(r.backwardAndBackprop().percent() >= BACKWARD_TARGET))
+                        .append(met(r.score(), OVERALL_TARGET)).append(" overall, ")
+                        .append(met(r.backwardAndBackprop(), BACKWARD_TARGET))
                         .append(" for backward code and backprop.\n\n"),
                 () -> md.append("No `detection` run was found: no score to compare with the targets.\n\n"));
         md.append("A mutant is detected when a test fails, errors or times out on it (pitest's KILLED, TIMED_OUT, ")
@@ -90,8 +90,11 @@ public final class DetectionMarkdown {
         return runs.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    private static String met(boolean met) {
-        return met ? "**met**" : "**NOT met**";
+    private static String met(MutationRun.Score score, double target) {
+        if (score.total() == 0) {
+            return "**not measured** (no mutants)";
+        }
+        return score.meets(target) ? "**met**" : "**NOT met**";
     }
 
     private static void row(StringBuilder md, String what, Optional<MutationRun.Score> all, Optional<MutationRun.Score> kit) {

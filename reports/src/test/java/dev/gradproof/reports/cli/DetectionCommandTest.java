@@ -89,7 +89,10 @@ class DetectionCommandTest {
         assertThat(run.backwardAndBackprop().text()).isEqualTo("75.0 % (3 of 4)");
         assertThat(run.score(CodeArea.KERNEL)).isEqualTo(new MutationRun.Score(0, 1));
         assertThat(run.score(CodeArea.OP)).isEqualTo(new MutationRun.Score(0, 0));
-        assertThat(run.score(CodeArea.OP).percent()).isEqualTo(100.0);
+        // no mutant of an area is no evidence: no percentage, and no target met
+        assertThat(run.score(CodeArea.OP).percent()).isNaN();
+        assertThat(run.score(CodeArea.OP).text()).isEqualTo("no mutants");
+        assertThat(run.score(CodeArea.OP).meets(0)).isFalse();
         assertThat(run.survivors()).extracting(m -> m.shortClass() + "." + m.method() + ":" + m.line() + " " + m.mutator())
                 .containsExactly("Relu.backward:23 NegateConditionals", "kernel.ParallelRows.run:40 Math");
     }
@@ -134,6 +137,31 @@ class DetectionCommandTest {
         String html = Files.readString(module.resolve("target/gradproof-report/index.html"));
         assertThat(html).contains("id=\"mutation-detection\"").contains("id=\"mutation-kit\"")
                 .contains("60.0 % (3 of 5)").contains("<td>kernel.ParallelRows</td>");
+    }
+
+    /** A run that mutated no backward code or backprop (narrowed to a kernel) meets no target there: it measured nothing. */
+    @Test
+    void aRunWithoutMutantsOfAnAreaSaysItIsNotMeasured() throws IOException {
+        Path module = root.resolve("mutation");
+        write(module.resolve("target/pit-reports/detection/mutations.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mutations partial=\"false\">\n"
+                        + mutation("KILLED", true, "dev.gradproof.autograd.kernel.Gemm", "multiplyRows", 50, "MathMutator",
+                                "Replaced integer addition with subtraction", "dev.gradproof.gradcheck.kernels.MatmulOracleTest")
+                        + "</mutations>\n");
+        Path out = root.resolve("DETECTION.md");
+        StringWriter printed = new StringWriter();
+        CommandLine cli = new CommandLine(new DetectionCommand());
+        cli.setOut(new PrintWriter(printed, true));
+
+        Path reasons = root.resolve("reasons.tsv");
+        Files.writeString(reasons, "# no survivors to explain\n");
+        int status = cli.execute("--module", module.toString(), "--reasons", reasons.toString(), "--out", out.toString());
+
+        assertThat(status).as(printed.toString()).isZero();
+        assertThat(Files.readString(out))
+                .contains("| backward code + backprop (target ≥ 95 %) | no mutants | not run |")
+                .contains("Targets: **met** overall, **not measured** (no mutants) for backward code and backprop.");
+        assertThat(printed.toString()).contains("backward code and backprop no mutants");
     }
 
     @Test
