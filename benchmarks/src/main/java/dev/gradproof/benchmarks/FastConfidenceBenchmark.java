@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -33,7 +34,7 @@ public class FastConfidenceBenchmark {
     private int m;
     private final double[] taus = {1.1e-9, 2.3e-9, 1.7e-9, 0.9e-9};
 
-    @org.openjdk.jmh.annotations.Setup
+    @Setup
     public void setUp() {
         String[] parts = shape.split("x");
         d = Integer.parseInt(parts[0]);

@@ -64,11 +64,16 @@ final class Results {
     }
 
     static LoadedPropertyRun run(String property, String status) {
+        return run(property, status, false);
+    }
+
+    /** A property run of module core; {@code expectedFailure} as a run of a test tagged expected-failure records it. */
+    static LoadedPropertyRun run(String property, String status, boolean expectedFailure) {
         return new LoadedPropertyRun("core", Path.of(property + ".json"), new PropertyRun(PropertyRun.FORMAT,
                 PropertyRun.SCHEMA_VERSION, "com.example.EngineProperties", property, property, status, 100, 100,
                 100, "12345", "RANDOMIZED", List.of(), List.of(), null, List.of(),
                 "SUCCESSFUL".equals(status) ? null : "AssertionError: wrong\nsecond line", "2026-11-29T18:00:00Z",
-                10, "17"));
+                10, "17", expectedFailure, null));
     }
 
     static CollectedResults of(List<LoadedCheck> checks, List<LoadedPropertyRun> runs, List<UnreadableFile> unreadable) {

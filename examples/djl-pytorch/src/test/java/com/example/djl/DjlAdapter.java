@@ -19,9 +19,12 @@ import dev.gradproof.properties.engine.Ops;
 import dev.gradproof.properties.engine.Unsupported;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * DJL 0.36.0's PyTorch engine behind gradproof's kit adapter, in float64: every op of the kit's
@@ -54,21 +57,10 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
             Ops.BATCH_MATMUL, Ops.SOFTMAX, Ops.LOG_SOFTMAX, Ops.SOFTMAX_CROSS_ENTROPY, Ops.MEAN_SQUARED_ERROR);
 
     /** DJL's PyTorch engine allows one gradient collector at a time, process-wide. */
-    private static final java.util.concurrent.locks.ReentrantLock ONE_COLLECTOR = new java.util.concurrent.locks.ReentrantLock();
+    private static final ReentrantLock ONE_COLLECTOR = new ReentrantLock();
 
     private final NDManager manager = NDManager.newBaseManager();
-    private final List<KnownFault> knownFaults;
-    private final Set<NDArray> backpropagated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-    /** The adapter with the faults found in DJL 0.36.0 declared ({@link DjlKnownFaults}). */
-    DjlAdapter() {
-        this(DjlKnownFaults.ALL);
-    }
-
-    /** The adapter with these faults declared (none: to show what the run finds). */
-    DjlAdapter(List<KnownFault> knownFaults) {
-        this.knownFaults = knownFaults;
-    }
+    private final Set<NDArray> backpropagated = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public String name() {
@@ -94,7 +86,7 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
 
     @Override
     public List<KnownFault> knownFaults() {
-        return knownFaults;
+        return DjlKnownFaults.ALL;
     }
 
     @Override
@@ -213,20 +205,17 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
 
     @Override
     public DenseArray value(NDArray node) {
-        return new DenseArray(node.toType(DataType.FLOAT64, false).toDoubleArray(), dims(node));
+        return new DenseArray(node.toType(DataType.FLOAT64, false).toDoubleArray(), dims(node.getShape()));
     }
 
     @Override
     public DenseArray grad(NDArray node) {
-        int[] dims = dims(node);
-        if (!node.hasGradient()) {
-            return new DenseArray(new double[(int) node.getShape().size()], dims);
-        }
-        return new DenseArray(node.getGradient().toType(DataType.FLOAT64, false).toDoubleArray(), dims);
+        return node.hasGradient() ? value(node.getGradient()) : DenseArray.zeros(dims(node.getShape()));
     }
 
-    private static int[] dims(NDArray node) {
-        return Arrays.stream(node.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+    /** A DJL shape as the kit's dimensions. */
+    static int[] dims(Shape shape) {
+        return Arrays.stream(shape.getShape()).mapToInt(Math::toIntExact).toArray();
     }
 
     @Override

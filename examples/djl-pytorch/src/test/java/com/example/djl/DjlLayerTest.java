@@ -33,20 +33,16 @@ class DjlLayerTest {
         return values;
     }
 
-    private static int[] dims(Shape shape) {
-        return Arrays.stream(shape.getShape()).mapToInt(Math::toIntExact).toArray();
-    }
-
     /** A check of the block's function at random values: x, then each parameter by its name. */
     private static GradCheck check(DjlBlockFunction f, Shape xShape, boolean scalar, String label) {
         Random random = new Random(SEED);
         GradCheck check = scalar ? GradCheck.scalar(in -> f.value(in)[0], in -> f.backward(in, new double[] {1}))
                 : GradCheck.vector(f::value, f::backward);
-        check.input("x", uniform(random, xShape, 2), dims(xShape));
+        check.input("x", uniform(random, xShape, 2), DjlAdapter.dims(xShape));
         List<String> names = f.parameterNames();
         for (int i = 0; i < names.size(); i++) {
             Shape shape = f.parameterShapes().get(i);
-            check.input(names.get(i), uniform(random, shape, 1), dims(shape));
+            check.input(names.get(i), uniform(random, shape, 1), DjlAdapter.dims(shape));
         }
         return check.label(label).seed(SEED).parallelism(1);
     }

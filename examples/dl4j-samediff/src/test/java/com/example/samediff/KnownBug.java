@@ -1,5 +1,6 @@
 package com.example.samediff;
 
+import com.example.samediff.SameDiffFunction.In;
 import dev.gradproof.properties.engine.KnownFault;
 import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
@@ -24,7 +25,7 @@ enum KnownBug {
 
     DIV_SCALAR_DIVISOR("the divisor's gradient is -sum(g) sum(a) / b^2 instead of -sum(g a) / b^2 when the divisor"
             + " is broadcast from one element", Set.of(Ops.DIV),
-            (call, shapes) -> size(shapes.get(1)) == 1 && size(shapes.get(0)) > 1),
+            (call, shapes) -> In.size(shapes.get(1)) == 1 && In.size(shapes.get(0)) > 1),
     MAXIMUM_BROADCAST("the gradient of a broadcast operand ignores which operand is larger",
             Set.of(Ops.MAXIMUM), (call, shapes) -> !Arrays.equals(shapes.get(0), shapes.get(1))),
     MINIMUM_BROADCAST("the gradient of a broadcast operand is not summed back to its shape (or ignores which operand"
@@ -131,9 +132,5 @@ enum KnownBug {
             }
         }
         return List.copyOf(faults);
-    }
-
-    private static int size(int[] shape) {
-        return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     }
 }

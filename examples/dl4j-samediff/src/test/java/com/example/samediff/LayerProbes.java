@@ -21,9 +21,18 @@ final class LayerProbes {
 
     /** One probe: a name, the SameDiff function, its inputs. */
     record LayerProbe(String name, Body body, List<In> inputs) {
+        /** The op's name: the first word of the probe's name ({@code nn.linear}). */
+        String op() {
+            return name.split(" ")[0];
+        }
+
+        /** The known bug of SameDiff this probe meets, if any. */
+        KnownBug knownBug() {
+            return KnownBug.metBy(op(), null, List.of());
+        }
+
         GradCheck gradCheck() {
-            return SameDiffFunction.gradCheck(body, inputs).op(name.split(" ")[0]).label("SameDiff " + name)
-                    .seed(Probes.SEED);
+            return SameDiffFunction.gradCheck(body, inputs).op(op()).label("SameDiff " + name).seed(Probes.SEED);
         }
 
         @Override
@@ -134,15 +143,7 @@ final class LayerProbes {
     }
 
     private In in(String name, double lo, double hi, int... shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        double[] data = new double[n];
-        for (int i = 0; i < n; i++) {
-            data[i] = lo + (hi - lo) * random.nextDouble();
-        }
-        return new In(name, data, shape);
+        return In.uniform(random, name, lo, hi, shape);
     }
 
     private In oneHot(String name, int rows, int classes) {

@@ -45,6 +45,11 @@ record Probe(OpCall call, String point, List<In> inputs) {
         return (sd, vars) -> SameDiffOps.apply(sd, call, vars, i -> inputs.get(i).shape());
     }
 
+    /** The known bug of SameDiff this probe meets, if any. */
+    KnownBug knownBug() {
+        return KnownBug.metBy(call.op(), call, inputs.stream().map(In::shape).toList());
+    }
+
     GradCheck gradCheck() {
         return SameDiffFunction.gradCheck(body(), inputs)
                 .op(call.op()).label("SameDiff " + label()).seed(Probes.SEED);

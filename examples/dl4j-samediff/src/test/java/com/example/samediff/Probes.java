@@ -5,7 +5,6 @@ import dev.gradproof.properties.engine.OpCall;
 import dev.gradproof.properties.engine.Ops;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -220,10 +219,6 @@ final class Probes {
     private record Values(double[] data, int[] shape) {
     }
 
-    private static int size(int[] shape) {
-        return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-    }
-
     private Values uniform(double lo, double hi, int... shape) {
         return draw(shape, () -> lo + (hi - lo) * random.nextDouble());
     }
@@ -246,7 +241,7 @@ final class Probes {
     }
 
     private Values draw(int[] shape, java.util.function.DoubleSupplier element) {
-        double[] data = new double[size(shape)];
+        double[] data = new double[In.size(shape)];
         for (int i = 0; i < data.length; i++) {
             data[i] = element.getAsDouble();
         }

@@ -64,12 +64,12 @@ final class SameDiffAdapter implements AutogradAdapter<SdNode> {
 
     @Override
     public SdNode leaf(String name, DenseArray value) {
-        return SdNode.leaf(name, value);
+        return SdNode.leaf(value);
     }
 
     @Override
     public SdNode constant(String name, DenseArray value) {
-        return SdNode.constant(name, value);
+        return SdNode.constant(value);
     }
 
     @Override

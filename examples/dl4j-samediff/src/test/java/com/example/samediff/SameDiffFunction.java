@@ -8,8 +8,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A function written with SameDiff ops, as gradcheck's foreign-function API sees it: its value is
@@ -28,6 +30,20 @@ final class SameDiffFunction {
 
     /** An input: its name, its elements (row-major) and its shape. */
     record In(String name, double[] values, int... shape) {
+
+        /** An input of {@code shape} whose elements are uniform in {@code [lo, hi)}, drawn from {@code random} in row-major order. */
+        static In uniform(Random random, String name, double lo, double hi, int... shape) {
+            double[] values = new double[size(shape)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = lo + (hi - lo) * random.nextDouble();
+            }
+            return new In(name, values, shape);
+        }
+
+        /** The number of elements of {@code shape}. */
+        static int size(int[] shape) {
+            return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        }
     }
 
     private SameDiffFunction() {
@@ -40,9 +56,16 @@ final class SameDiffFunction {
      */
     static GradCheck gradCheck(Body body, List<In> inputs) {
         List<int[]> shapes = inputs.stream().map(In::shape).toList();
+        // the output's shape is the same at every point: learnt from a forward pass, not re-run for each backward
+        int[][] outputShape = new int[1][];
         GradCheck check = GradCheck.of(ForeignFunction.vector(
-                point -> run(body, shapes, point).data(),
-                (point, upstream) -> gradients(body, shapes, point, upstream))).parallelism(1);
+                point -> {
+                    DenseArray out = run(body, shapes, point);
+                    outputShape[0] = out.shape();
+                    return out.data();
+                },
+                (point, upstream) -> gradients(body, shapes, point, new DenseArray(upstream,
+                        outputShape[0] != null ? outputShape[0] : run(body, shapes, point).shape())))).parallelism(1);
         for (In in : inputs) {
             check.input(in.name(), in.values(), in.shape());
         }
@@ -65,11 +88,8 @@ final class SameDiffFunction {
     static double[][] gradients(Body body, List<int[]> shapes, double[][] point, DenseArray upstream) {
         SameDiff sd = SameDiff.create();
         List<SDVariable> vars = variables(sd, shapes, point);
-        SDVariable out = body.apply(sd, vars);
-        SDVariable loss = sd.sum(sd.math().mul(out, sd.constant(SameDiffGraph.array(upstream))));
-        sd.setLossVariables(loss);
         List<String> names = vars.stream().map(SDVariable::name).toList();
-        Map<String, INDArray> grads = sd.calculateGradients(Map.of(), names);
+        Map<String, INDArray> grads = SameDiffGraph.gradients(sd, body.apply(sd, vars), upstream, names);
         double[][] result = new double[point.length][];
         for (int i = 0; i < point.length; i++) {
             INDArray g = grads.get(names.get(i));

@@ -65,14 +65,12 @@ final class SameDiffGraph {
     }
 
     /**
-     * The value of {@code node}, run forward in SameDiff; the values of the other nodes of its graph
+     * The value of {@code node} (an op or a detached node: leaves and constants hold theirs), run forward
+     * in SameDiff; the values of the other nodes of its graph
      * come out of the same run and are kept by their nodes, so reading every node's value (the
      * kit's KIT-901) builds one graph, not one per node.
      */
     static DenseArray value(SdNode node) {
-        if (node.kind == SdNode.Kind.LEAF || node.kind == SdNode.Kind.CONSTANT) {
-            return node.value;
-        }
         SameDiffGraph graph = new SameDiffGraph(node);
         Map<String, SdNode> computed = new HashMap<>();
         graph.built.forEach((n, variable) -> {
@@ -91,15 +89,21 @@ final class SameDiffGraph {
      */
     static void backward(SdNode output, DenseArray upstream) {
         SameDiffGraph graph = new SameDiffGraph(output);
-        SDVariable out = graph.built.get(output);
-        SDVariable loss = graph.sd.sum(graph.sd.math().mul(out, graph.sd.constant(array(upstream))));
-        graph.sd.setLossVariables(loss);
-        List<String> names = graph.leaves.stream().map(SdNode::variableName).toList();
-        Map<String, INDArray> grads = names.isEmpty() ? Map.of() : graph.sd.calculateGradients(Map.of(), names);
+        Map<String, INDArray> grads = gradients(graph.sd, graph.built.get(output), upstream,
+                graph.leaves.stream().map(SdNode::variableName).toList());
         for (SdNode leaf : graph.leaves) {
             INDArray g = grads.get(leaf.variableName());
             leaf.setGrad(g == null ? DenseArray.zeros(leaf.value.shape()) : dense(g));
         }
+    }
+
+    /**
+     * SameDiff's gradients of {@code sum(out * upstream)} with respect to the variables {@code names}, by name;
+     * a variable the loss does not reach may be missing.
+     */
+    static Map<String, INDArray> gradients(SameDiff sd, SDVariable out, DenseArray upstream, List<String> names) {
+        sd.setLossVariables(sd.sum(sd.math().mul(out, sd.constant(array(upstream)))));
+        return names.isEmpty() ? Map.of() : sd.calculateGradients(Map.of(), names);
     }
 
     /** A float64 nd4j array of {@code value}'s shape and elements (c order). */

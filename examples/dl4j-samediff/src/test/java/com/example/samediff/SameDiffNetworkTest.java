@@ -74,15 +74,7 @@ class SameDiffNetworkTest {
     }
 
     private In in(String name, int... shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = 2 * random.nextDouble() - 1;
-        }
-        return new In(name, values, shape);
+        return In.uniform(random, name, -1, 1, shape);
     }
 
     private static double[] oneHot() {

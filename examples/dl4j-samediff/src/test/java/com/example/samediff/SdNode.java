@@ -20,37 +20,35 @@ final class SdNode {
 
     final long id = IDS.incrementAndGet();
     final Kind kind;
-    final String name;
     final DenseArray value;
     final OpCall call;
     final List<SdNode> inputs;
     private DenseArray computed;
     private DenseArray grad;
 
-    private SdNode(Kind kind, String name, DenseArray value, OpCall call, List<SdNode> inputs) {
+    private SdNode(Kind kind, DenseArray value, OpCall call, List<SdNode> inputs) {
         this.kind = kind;
-        this.name = name;
         this.value = value;
         this.call = call;
         this.inputs = List.copyOf(inputs);
         this.computed = value;
     }
 
-    static SdNode leaf(String name, DenseArray value) {
-        return new SdNode(Kind.LEAF, name, value, null, List.of());
+    static SdNode leaf(DenseArray value) {
+        return new SdNode(Kind.LEAF, value, null, List.of());
     }
 
-    static SdNode constant(String name, DenseArray value) {
-        return new SdNode(Kind.CONSTANT, name, value, null, List.of());
+    static SdNode constant(DenseArray value) {
+        return new SdNode(Kind.CONSTANT, value, null, List.of());
     }
 
     static SdNode op(OpCall call, List<SdNode> inputs) {
-        return new SdNode(Kind.OP, call.op(), null, call, inputs);
+        return new SdNode(Kind.OP, null, call, inputs);
     }
 
     /** SameDiff's stopGradient of {@code input}. */
     static SdNode detached(SdNode input) {
-        return new SdNode(Kind.DETACHED, "stopGradient", null, null, List.of(input));
+        return new SdNode(Kind.DETACHED, null, null, List.of(input));
     }
 
     /** A unique SameDiff variable name for this node. */

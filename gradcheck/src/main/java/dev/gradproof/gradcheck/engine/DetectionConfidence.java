@@ -23,8 +23,9 @@ import java.util.Arrays;
  * at which the directions with the smallest tolerances {@code tau_1 <= ... <= tau_j} all miss with
  * probability at most {@code 1 - confidence} solves in closed form:
  * {@code e_j = C^(1/p) geomean(tau_1..tau_j) (1 - confidence)^(-1/(j p))}; the statement takes the
- * smallest {@code e_j}. (The exact law is {@link #smallCoordinate}; the bound is checked against it, through
- * Commons Math's Beta distribution, over a grid of its arguments.)
+ * smallest {@code e_j}. (The exact law of one coordinate is {@link #smallCoordinate}; DetectionConfidenceTest
+ * checks the bound against the exact law, computed there through Commons Math's Beta distribution, over a grid
+ * of its arguments.)
  */
 public final class DetectionConfidence {
 

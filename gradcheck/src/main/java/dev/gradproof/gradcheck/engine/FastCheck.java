@@ -5,7 +5,9 @@ import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -198,14 +200,6 @@ final class FastCheck {
         return Math.sqrt(s);
     }
 
-    private static int countChecked(boolean[] wrt) {
-        int n = 0;
-        for (boolean w : wrt) {
-            n += w ? 1 : 0;
-        }
-        return n;
-    }
-
     /** One random pair: the output projection {@code u} and the input direction {@code v}. */
     private record Draw(double[] u, double[][] v) {
     }
@@ -216,15 +210,12 @@ final class FastCheck {
         RandomGenerator random = Seeds.gaussians(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt);
         double[] u = outputSize == 1 ? new double[] {1} : Components.unitVector(outputSize, random);
         double[][] v = new double[point.length][];
-        double[][] checked = new double[countChecked(wrt)][];
-        int at = 0;
         for (int i = 0; i < point.length; i++) {
             if (wrt[i]) {   // data inputs do not move: no direction for them
                 v[i] = new double[point[i].length];
-                checked[at++] = v[i];
             }
         }
-        Components.unitVector(checked, random);
+        Components.unitVector(Arrays.stream(v).filter(Objects::nonNull).toArray(double[][]::new), random);
         return new Draw(u, v);
     }
 }

@@ -11,9 +11,11 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * FAST's confidence statement in closed form, against an independent oracle: Commons Math's
@@ -106,12 +108,12 @@ class DetectionConfidenceTest {
             for (int m : OUTPUTS) {
                 for (double confidence : CONFIDENCES) {
                     for (double[] taus : TOLERANCES) {
-                        String what = "d=" + d + " m=" + m + " confidence=" + confidence + " taus=" + java.util.Arrays.toString(taus);
+                        String what = "d=" + d + " m=" + m + " confidence=" + confidence + " taus=" + Arrays.toString(taus);
                         double stated = DetectionConfidence.minDetectable(d, m, taus, confidence);
                         assertThat(oracleMissAll(d, m, taus, stated)).as(what).isLessThanOrEqualTo((1 - confidence) * (1 + 1e-9));
                         if (d == 1 && m == 1) {
                             // the direction is the element: an error above the smallest tolerance is always caught
-                            double smallest = java.util.Arrays.stream(taus).min().orElseThrow();
+                            double smallest = Arrays.stream(taus).min().orElseThrow();
                             assertThat(stated).as(what).isEqualTo(Math.nextUp(smallest));
                             continue;
                         }
@@ -141,7 +143,7 @@ class DetectionConfidenceTest {
         for (int d : new int[] {2, 3, 50, 10_000_000}) {
             for (double s : new double[] {1e-6, 1e-3, 0.1, 0.5}) {
                 assertThat(DetectionConfidence.smallCoordinate(d, s))
-                        .isCloseTo(coordinateAtMost(d, s), org.assertj.core.api.Assertions.within(1e-12));
+                        .isCloseTo(coordinateAtMost(d, s), within(1e-12));
             }
         }
     }

@@ -247,7 +247,7 @@ final class EngineCall<V> implements CheckedFunction {
 
     /** The gradients' upstreams laid end to end, as the backward pass's output is. */
     private static double[] concat(double[][] parts) {
-        return Arrays.stream(parts).filter(Objects::nonNull).flatMapToDouble(java.util.Arrays::stream)
+        return Arrays.stream(parts).filter(Objects::nonNull).flatMapToDouble(Arrays::stream)
                 .toArray();
     }
 

@@ -1,11 +1,8 @@
 package dev.gradproof.properties.kit;
 
-import dev.gradproof.properties.recording.KitOutcome;
-import dev.gradproof.properties.recording.PropertyRunRecorder;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,17 +26,9 @@ public final class GeneratorCoverageHook implements SkipExecutionHook {
 
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {
-        Optional<Class<?>> container = context.optionalContainerClass();
-        if (enabled() || container.isEmpty()
-                || !AutogradContract.class.isAssignableFrom(container.get())) {
-            return SkipResult.doNotSkip();
-        }
-        AutogradContract<?> contract = (AutogradContract<?>) context.newInstance(container.get());
-        Optional<Rule> rule = context.findAnnotation(Verifies.class).map(Verifies::value);
-        String reason = "switched off: -D" + PROPERTY + "=false (the rule measures the generators, not the engine)";
-        rule.ifPresent(r -> PropertyRunRecorder.recordSkipped(context, reason, new KitOutcome(r.id(), r.statement(),
-                contract.engine().name(), KitOutcome.Verdict.SKIPPED, reason, Map.of(), Map.of(), null,
-                contract.failuresExpected())));
-        return SkipResult.skip(rule.map(r -> r.id() + " ").orElse("") + reason);
+        Optional<AutogradContract<?>> contract = enabled() ? Optional.empty() : KitSkips.contract(context);
+        return contract.map(c -> KitSkips.skip(context, c, c.engine().name(),
+                        "switched off: -D" + PROPERTY + "=false (the rule measures the generators, not the engine)"))
+                .orElse(SkipResult.doNotSkip());
     }
 }

@@ -28,6 +28,7 @@ import dev.gradproof.properties.kit.SampleOutcome.Status;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.properties.recording.PropertyRunRecorder;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -234,16 +235,14 @@ public final class OpCatalogueRun<V> {
         for (SampleOutcome o : by.get(Status.EXPECTED_FAILURE)) {
             failure.append("expected: ").append(o.detail()).append("\n");
         }
-        String text = failure.length() == 0 ? (status.equals("SKIPPED") ? "not supported by " + engine.name()
-                + ": " + by.get(Status.NOT_SUPPORTED).get(0).detail() : null) : failure.toString();
-        if (text != null && text.length() > 2000) {
-            text = text.substring(0, 2000) + " …";
-        }
+        String text = failure.length() > 0 ? PropertyRunRecorder.truncated(failure.toString())
+                : status.equals("SKIPPED") ? PropertyRunRecorder.truncated("not supported by " + engine.name() + ": "
+                + by.get(Status.NOT_SUPPORTED).get(0).detail()) : null;
         return new PropertyRun(PropertyRun.FORMAT, PropertyRun.SCHEMA_VERSION, testClass.getName(),
                 TEST_METHOD + "[" + spec + "]", "op catalogue: " + spec + " on " + engine.name(), status, list.size(),
                 list.size() - by.get(Status.NOT_SUPPORTED).size(), null, Long.toString(seed), null,
                 List.of(new PropertyRun.Report("samples by outcome", counts.toString())), List.of(), null, List.of(), text,
-                java.time.Instant.now().toString(), 0, System.getProperty("java.version"),
+                Instant.now().toString(), 0, System.getProperty("java.version"),
                 failed && (by.get(Status.FAILED).isEmpty() || TestContexts.expectedToFail(testClass, null)), null);
     }
 
@@ -438,7 +437,7 @@ public final class OpCatalogueRun<V> {
         if (!ResultRecorder.enabled(true)) {
             return;
         }
-        TestContext context = TestContexts.current().orElse(new TestContext(testClass.getName(), TEST_METHOD,
+        TestContext context = TestContexts.current().orElseGet(() -> new TestContext(testClass.getName(), TEST_METHOD,
                 "junit-jupiter", "TestFactory", TestContexts.expectedToFail(testClass, null)));
         if (faultDeclared && !context.expectedFailure()) {
             context = new TestContext(context.testClass(), context.testMethod(), context.engine(), context.annotation(), true);

@@ -3,14 +3,11 @@ package dev.gradproof.properties.kit;
 import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.engine.AutogradAdapter.Capability;
 import dev.gradproof.properties.engine.Capabilities;
-import dev.gradproof.properties.recording.KitOutcome;
-import dev.gradproof.properties.recording.PropertyRunRecorder;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,21 +21,18 @@ public final class RequirementsHook implements SkipExecutionHook {
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {
         Optional<Requires> requires = context.findAnnotation(Requires.class);
-        Optional<Class<?>> container = context.optionalContainerClass();
-        if (requires.isEmpty() || container.isEmpty() || !AutogradContract.class.isAssignableFrom(container.get())) {
+        Optional<AutogradContract<?>> found = requires.isEmpty() ? Optional.empty() : KitSkips.contract(context);
+        if (found.isEmpty()) {
             return SkipResult.doNotSkip();
         }
-        AutogradContract<?> contract = (AutogradContract<?>) context.newInstance(container.get());
+        AutogradContract<?> contract = found.get();
         AutogradAdapter<?> engine = contract.engine();
         List<String> missing = missing(requires.get(), engine, contract);
         if (missing.isEmpty()) {
             return SkipResult.doNotSkip();
         }
-        Optional<Rule> rule = context.findAnnotation(Verifies.class).map(Verifies::value);
-        String reason = "not supported: " + engine.name() + " does not declare " + String.join(", ", missing);
-        rule.ifPresent(r -> PropertyRunRecorder.recordSkipped(context, reason, new KitOutcome(r.id(), r.statement(),
-                engine.name(), KitOutcome.Verdict.SKIPPED, reason, Map.of(), Map.of(), null, contract.failuresExpected())));
-        return SkipResult.skip(rule.map(r -> r.id() + " ").orElse("") + reason);
+        return KitSkips.skip(context, contract, engine.name(),
+                "not supported: " + engine.name() + " does not declare " + String.join(", ", missing));
     }
 
     private static List<String> missing(Requires needs, AutogradAdapter<?> engine, AutogradContract<?> contract) {

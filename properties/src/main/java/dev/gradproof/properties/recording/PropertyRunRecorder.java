@@ -109,7 +109,11 @@ public final class PropertyRunRecorder implements AroundPropertyHook {
     }
 
     private static String message(Throwable t) {
-        String text = t.getClass().getSimpleName() + ": " + t.getMessage();
+        return truncated(t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+
+    /** A failure's text as a property run records it: at most {@value #MAX_FAILURE} characters, then " …". */
+    public static String truncated(String text) {
         return text.length() <= MAX_FAILURE ? text : text.substring(0, MAX_FAILURE) + " …";
     }
 

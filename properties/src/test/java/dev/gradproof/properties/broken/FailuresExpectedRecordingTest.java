@@ -4,8 +4,6 @@ import dev.gradproof.properties.engine.AutogradAdapter;
 import dev.gradproof.properties.kit.AutogradContract;
 import dev.gradproof.properties.recording.PropertyRun;
 import dev.gradproof.properties.recording.RecordingFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -37,28 +35,16 @@ class FailuresExpectedRecordingTest {
         }
     }
 
-    @TempDir
-    Path results;
-
-    private RecordingFolder recording;
-
-    @BeforeEach
-    void recordIntoATemporaryFolder() {
-        recording = new RecordingFolder(results);
-    }
-
-    @AfterEach
-    void restore() {
-        recording.close();
-    }
-
     @Test
-    void theFailedRunsOfAContractThatExpectsFailuresAreRecordedAsExpected() throws IOException {
-        EngineTestKit.engine("jqwik").selectors(selectClass(SeededFaultSaidByMethod.class))
-                .configurationParameter("jqwik.database", "")
-                .execute();
+    void theFailedRunsOfAContractThatExpectsFailuresAreRecordedAsExpected(@TempDir Path results) throws IOException {
+        List<PropertyRun> runs;
+        try (RecordingFolder recording = new RecordingFolder(results)) {
+            EngineTestKit.engine("jqwik").selectors(selectClass(SeededFaultSaidByMethod.class))
+                    .configurationParameter("jqwik.database", "")
+                    .execute();
+            runs = recording.propertyRuns();
+        }
 
-        List<PropertyRun> runs = recording.propertyRuns();
         List<PropertyRun> failed = runs.stream().filter(r -> "FAILED".equals(r.status())).toList();
         assertThat(failed).as("runs the seeded fault failed").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.expectedFailure()).as(r.property()).isTrue());

@@ -1,14 +1,17 @@
 package dev.gradproof.properties.core;
 
 import dev.gradproof.autograd.Autograd;
+import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.autograd.Variable;
+import dev.gradproof.properties.generators.GradArbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,11 +30,11 @@ class GradientRequestProperties {
      * alone, beside leaves, and through every overload.
      */
     @Property
-    void theGradientAtAnInteriorNodeIsTheGradientOfTheTailAtALeaf(@ForAll long seed) {
-        Random random = new Random(seed);
-        Variable x = Variable.leaf("x", uniform(random, 3, 4));
-        Variable w = Variable.leaf("w", uniform(random, 4, 2));
-        Variable c = Variable.constant(uniform(random, 3, 2));
+    void theGradientAtAnInteriorNodeIsTheGradientOfTheTailAtALeaf(@ForAll("x") Tensor xValue, @ForAll("w") Tensor wValue,
+                                                                 @ForAll("c") Tensor cValue) {
+        Variable x = Variable.leaf("x", xValue);
+        Variable w = Variable.leaf("w", wValue);
+        Variable c = Variable.constant(cValue);
         Variable h = x.matmul(w);
         Variable loss = h.tanh().mul(c).sum();
 
@@ -39,7 +42,7 @@ class GradientRequestProperties {
         double[] expected = Autograd.grad(cut.tanh().mul(c).sum(), cut, false).value().toArray();
         double[] dx = Autograd.grad(loss, x, false).value().toArray();
 
-        String at = "seed " + seed;
+        String at = "x " + xValue + ", w " + wValue;
         assertThat(Autograd.grad(loss, h, false).value().toArray()).as("grad(L, h) alone, " + at).containsExactly(expected);
         List<Variable> three = Autograd.grad(loss, List.of(x, h, w), false);
         assertThat(three.get(1).value().toArray()).as("grad(L, [x, h, w])[1], " + at).containsExactly(expected);
@@ -82,13 +85,23 @@ class GradientRequestProperties {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input 1");
     }
 
-    private static Tensor uniform(Random random, int rows, int cols) {
-        double[][] out = new double[rows][cols];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble() * 2 - 1;
-            }
-        }
-        return Tensor.matrix(out);
+    @Provide
+    Arbitrary<Tensor> x() {
+        return matrices(3, 4);
+    }
+
+    @Provide
+    Arbitrary<Tensor> w() {
+        return matrices(4, 2);
+    }
+
+    @Provide
+    Arbitrary<Tensor> c() {
+        return matrices(3, 2);
+    }
+
+    /** Matrices with values in [-1, 1], from the project's tensor generator. */
+    private static Arbitrary<Tensor> matrices(int rows, int cols) {
+        return GradArbitraries.tensors().ofShape(Shape.of(rows, cols)).values(-1, 1);
     }
 }

@@ -4,16 +4,19 @@ import dev.gradproof.autograd.Autograd;
 import dev.gradproof.autograd.GradMode;
 import dev.gradproof.autograd.Op;
 import dev.gradproof.autograd.Scope;
+import dev.gradproof.autograd.Shape;
 import dev.gradproof.autograd.Tensor;
 import dev.gradproof.autograd.Variable;
 import dev.gradproof.gradcheck.GradCheck;
 import dev.gradproof.gradcheck.model.GradCheckResult;
+import dev.gradproof.properties.generators.GradArbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OverlappingBackwardProperties {
 
-    private static final int ROWS = 3;
-    private static final int COLS = 4;
+    /** The leaves a and b: 3 x 4 matrices with values in [-1, 1], from the project's tensor generator. */
+    @Provide
+    Arbitrary<Tensor> leaves() {
+        return GradArbitraries.tensors().ofShape(Shape.of(3, 4)).values(-1, 1);
+    }
 
     /**
      * {@code f(x) = exp(x) * tanh(x)}, elementwise, computed without recording a graph; its backward
@@ -79,31 +85,27 @@ class OverlappingBackwardProperties {
     }
 
     @Property
-    void aBackwardInsideABackwardGivesTheGradientsOfThePlainGraph(@ForAll long seed) {
-        Random random = new Random(seed);
-        Tensor a = uniform(random);
-        Tensor b = uniform(random);
-
+    void aBackwardInsideABackwardGivesTheGradientsOfThePlainGraph(@ForAll("leaves") Tensor a,
+                                                                 @ForAll("leaves") Tensor b) {
         List<Variable> plain = gradients(a, b, false);
         List<Variable> nested = gradients(a, b, true);
         for (int i = 0; i < 2; i++) {
-            assertClose("dL/d" + (i == 0 ? "a" : "b") + ", seed " + seed, nested.get(i).value(), plain.get(i).value());
+            assertClose("dL/d" + (i == 0 ? "a" : "b"), nested.get(i).value(), plain.get(i).value());
         }
 
         // the same through backward(), which accumulates into grad()
         Variable va = Variable.leaf("a", a);
         Variable vb = Variable.leaf("b", b);
         loss(va, vb, true).backward();
-        assertClose("a.grad() after backward(), seed " + seed, va.grad(), plain.get(0).value());
-        assertClose("b.grad() after backward(), seed " + seed, vb.grad(), plain.get(1).value());
+        assertClose("a.grad() after backward()", va.grad(), plain.get(0).value());
+        assertClose("b.grad() after backward()", vb.grad(), plain.get(1).value());
     }
 
     /** Finite differences, not autograd-core, judge the checkpointed function's gradient. */
     @Property(tries = 20)
-    void theNestedPassPassesGradcheck(@ForAll long seed) {
-        Random random = new Random(seed);
+    void theNestedPassPassesGradcheck(@ForAll("leaves") Tensor a, @ForAll("leaves") Tensor b, @ForAll long seed) {
         GradCheckResult result = GradCheck.of(in -> loss(in.get(0), in.get(1), true))
-                .input("a", uniform(random)).input("b", uniform(random)).seed(seed).record(false).check();
+                .input("a", a).input("b", b).seed(seed).record(false).check();
         assertThat(result.passed()).as("gradcheck of the checkpointed loss, seed %d:%n%s", seed, result.failureMessage())
                 .isTrue();
     }
@@ -113,10 +115,10 @@ class OverlappingBackwardProperties {
      * same moment; each thread's gradients are bit for bit those of the same pass run alone.
      */
     @Property(tries = 10)
-    void concurrentPassesOverSharedNodesGiveTheGradientsOfPassesRunAlone(@ForAll long seed) throws Exception {
-        Random random = new Random(seed);
-        Variable a = Variable.leaf("a", uniform(random));
-        Variable b = Variable.leaf("b", uniform(random));
+    void concurrentPassesOverSharedNodesGiveTheGradientsOfPassesRunAlone(@ForAll("leaves") Tensor aValue,
+                                                                         @ForAll("leaves") Tensor bValue) throws Exception {
+        Variable a = Variable.leaf("a", aValue);
+        Variable b = Variable.leaf("b", bValue);
         Variable shared = a;
         for (int i = 0; i < 300; i++) {
             Variable t = shared.tanh();
@@ -147,7 +149,7 @@ class OverlappingBackwardProperties {
                     List<Variable> got = together.get(t).get();
                     for (int i = 0; i < 2; i++) {
                         assertThat(got.get(i).value().toArray())
-                                .as("head %d, input %d, round %d, seed %d", t, i, round, seed)
+                                .as("head %d, input %d, round %d", t, i, round)
                                 .containsExactly(alone.get(t).get(i).value().toArray());
                     }
                 }
@@ -161,16 +163,6 @@ class OverlappingBackwardProperties {
         Variable va = Variable.leaf("a", a);
         Variable vb = Variable.leaf("b", b);
         return Autograd.grad(loss(va, vb, checkpointed), List.of(va, vb), false);
-    }
-
-    private static Tensor uniform(Random random) {
-        double[][] rows = new double[ROWS][COLS];
-        for (double[] row : rows) {
-            for (int j = 0; j < COLS; j++) {
-                row[j] = random.nextDouble() * 2 - 1;
-            }
-        }
-        return Tensor.matrix(rows);
     }
 
     /**

@@ -2,11 +2,14 @@ package dev.gradproof.reports.cli;
 
 import dev.gradproof.gradcheck.recording.AtomicFiles;
 import dev.gradproof.reports.GradproofReport;
+import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.MutationReports;
 import dev.gradproof.reports.collect.MutationRun;
+import dev.gradproof.reports.collect.ResultCollector;
 import dev.gradproof.reports.collect.ResultsDirectory;
 import dev.gradproof.reports.collect.SurvivorReasons;
 import dev.gradproof.reports.output.DetectionMarkdown;
+import dev.gradproof.reports.output.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -63,11 +65,10 @@ public final class DetectionCommand implements Callable<Integer> {
         }
         Instant now = Instant.now();
         AtomicFiles.write(out, DetectionMarkdown.of(runs, SurvivorReasons.read(reasons), command, now));
-        // the report of the module's own (empty) results folder: the page shows the runs found beside it
-        List<ResultsDirectory> directories = new ArrayList<>();
-        directories.add(ResultsDirectory.ofModuleDirectory(module));
-        GradproofReport.Written written = GradproofReport.of(directories, "gradproof detection power",
-                report != null ? report : module.resolve("target").resolve(GradproofReport.FOLDER), now);
+        // the runs just read, beside whatever checks the module itself recorded (none, in the mutation module)
+        CollectedResults collected = ResultCollector.since(null).collect(List.of(ResultsDirectory.ofModuleDirectory(module)));
+        ReportWriter.Written written = ReportWriter.write(collected, runs, "gradproof detection power",
+                report != null ? report : module.resolve("target").resolve(GradproofReport.FOLDER));
         PrintWriter printer = spec.commandLine().getOut();
         for (MutationRun run : runs) {
             printer.println("mutation run " + run.name() + ": " + run.score().text() + " detected; backward code and backprop "

@@ -10,10 +10,9 @@ package dev.gradproof.reports.collect;
  * @param description  what was changed ({@code Replaced double multiplication with division})
  * @param status       pitest's status: KILLED, SURVIVED, NO_COVERAGE, TIMED_OUT, MEMORY_ERROR, RUN_ERROR, NON_VIABLE
  * @param detected     whether a test detected it (killed, timed out, or made the run fail)
- * @param killingTest  the test that killed it, or empty
  */
 public record Mutant(String mutatedClass, String method, int line, String mutator, String description,
-                     String status, boolean detected, String killingTest) {
+                     String status, boolean detected) {
 
     /** The class name without {@code dev.gradproof.autograd.}: {@code kernel.Gemm}, {@code Graph$Walk}. */
     public String shortClass() {

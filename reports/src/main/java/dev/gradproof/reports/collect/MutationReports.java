@@ -2,7 +2,6 @@ package dev.gradproof.reports.collect;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -118,7 +117,7 @@ public final class MutationReports {
             return new Mutant(text(e, "mutatedClass", file, index), text(e, "mutatedMethod", file, index),
                     Integer.parseInt(line), mutatorName(text(e, "mutator", file, index)),
                     text(e, "description", file, index), e.getAttribute("status"),
-                    Boolean.parseBoolean(e.getAttribute("detected")), optional(e, "killingTest"));
+                    Boolean.parseBoolean(e.getAttribute("detected")));
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(file + ": mutation " + index + " has lineNumber \"" + line + "\"", ex);
         }
@@ -136,12 +135,6 @@ public final class MutationReports {
             throw new IllegalArgumentException(file + ": mutation " + index + " has no <" + tag + ">");
         }
         return found.item(0).getTextContent().trim();
-    }
-
-    private static String optional(Element e, String tag) {
-        NodeList found = e.getElementsByTagName(tag);
-        Node node = found.getLength() == 0 ? null : found.item(0);
-        return node == null ? "" : node.getTextContent().trim();
     }
 
     private static DocumentBuilder parser() {

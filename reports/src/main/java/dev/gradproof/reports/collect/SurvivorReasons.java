@@ -53,11 +53,6 @@ public final class SurvivorReasons {
         this.reasons = List.copyOf(reasons);
     }
 
-    /** No reasons: every survivor is unexplained. */
-    public static SurvivorReasons none() {
-        return new SurvivorReasons(List.of());
-    }
-
     /** Reads the file; a malformed line throws, naming the file and line. */
     public static SurvivorReasons read(Path file) {
         List<String> lines;

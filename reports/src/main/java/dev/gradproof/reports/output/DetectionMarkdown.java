@@ -104,9 +104,10 @@ public final class DetectionMarkdown {
 
     private static void survivors(StringBuilder md, MutationRun run, SurvivorReasons reasons, String title) {
         List<Mutant> survivors = run.survivors();
-        long equivalent = survivors.stream().filter(m -> reasons.of(run.name(), m)
-                .filter(r -> r.verdict() == SurvivorReasons.Verdict.EQUIVALENT).isPresent()).count();
-        long unexplained = survivors.stream().filter(m -> reasons.of(run.name(), m).isEmpty()).count();
+        List<Optional<SurvivorReasons.Reason>> why = survivors.stream().map(m -> reasons.of(run.name(), m)).toList();
+        long equivalent = why.stream()
+                .filter(r -> r.filter(reason -> reason.verdict() == SurvivorReasons.Verdict.EQUIVALENT).isPresent()).count();
+        long unexplained = why.stream().filter(Optional::isEmpty).count();
         md.append("## ").append(title).append(" (").append(survivors.size()).append(")\n\n")
                 .append(equivalent).append(" equivalent, ").append(survivors.size() - equivalent - unexplained)
                 .append(" gaps, ").append(unexplained).append(" not yet explained.\n\n");
@@ -115,8 +116,9 @@ public final class DetectionMarkdown {
         }
         md.append("| class | method | line | mutator | status | area | verdict | why it survives |\n")
                 .append("|---|---|---:|---|---|---|---|---|\n");
-        for (Mutant m : survivors) {
-            Optional<SurvivorReasons.Reason> reason = reasons.of(run.name(), m);
+        for (int i = 0; i < survivors.size(); i++) {
+            Mutant m = survivors.get(i);
+            Optional<SurvivorReasons.Reason> reason = why.get(i);
             md.append("| `").append(m.shortClass()).append("` | `").append(m.method()).append("` | ").append(m.line())
                     .append(" | ").append(m.mutator()).append(": ").append(cell(m.description())).append(" | ")
                     .append(m.status()).append(" | ").append(m.area().title()).append(" | ")

@@ -5,12 +5,14 @@ import dev.gradproof.gradcheck.model.ResultJson;
 import dev.gradproof.gradcheck.recording.AtomicFiles;
 import dev.gradproof.reports.collect.CollectedResults;
 import dev.gradproof.reports.collect.MutationReports;
+import dev.gradproof.reports.collect.MutationRun;
 import dev.gradproof.reports.view.ReportView;
 import dev.gradproof.reports.view.ReportViews;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes a report folder: {@value #INDEX} (the page) and {@value #JSON} (the aggregated results),
@@ -32,8 +34,18 @@ public final class ReportWriter {
      * @return the page written
      */
     public static Written write(CollectedResults collected, String title, Path folder) {
+        return write(collected, MutationReports.near(collected.directories()), title, folder);
+    }
+
+    /**
+     * Writes the report of {@code collected} and of the mutation runs {@code mutations} (already read)
+     * into {@code folder}.
+     *
+     * @return the page written
+     */
+    public static Written write(CollectedResults collected, List<MutationRun> mutations, String title, Path folder) {
         Instant now = Instant.now();
-        ReportView view = ReportViews.of(collected, MutationReports.near(collected.directories()), title, now);
+        ReportView view = ReportViews.of(collected, mutations, title, now);
         String json;
         try {
             json = ResultJson.mapper().writeValueAsString(AggregatedResults.of(collected, view.counts(), now.toString()));

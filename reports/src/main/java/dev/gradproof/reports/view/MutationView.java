@@ -15,12 +15,11 @@ import java.util.List;
  * @param partial   whether pitest stopped before analysing every class
  * @param file      the {@code mutations.xml} read
  * @param score     detected of all viable mutants, e.g. {@code 93.1 % (1200 of 1289)}
- * @param percent   the same in percent, for the gauge
  * @param backward  detected of backward code and backprop mutants
  * @param areas     the score per area
  * @param survivors every survivor, in the file's order
  */
-public record MutationView(String name, boolean partial, String file, String score, double percent, String backward,
+public record MutationView(String name, boolean partial, String file, String score, String backward,
                            List<Area> areas, List<Survivor> survivors) {
 
     /** Copies the lists. */
@@ -33,7 +32,7 @@ public record MutationView(String name, boolean partial, String file, String sco
     public static MutationView of(MutationRun run) {
         List<Area> areas = Arrays.stream(CodeArea.values()).map(a -> new Area(a.title(), run.score(a).text())).toList();
         List<Survivor> survivors = run.survivors().stream().map(Survivor::of).toList();
-        return new MutationView(run.name(), run.partial(), run.file().toString(), run.score().text(), run.score().percent(),
+        return new MutationView(run.name(), run.partial(), run.file().toString(), run.score().text(),
                 run.backwardAndBackprop().text(), areas, survivors);
     }
 
