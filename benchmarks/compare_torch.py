@@ -25,7 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
 PKG = "dev.gradproof.benchmarks."
 ONE_CORE = ["-jvmArgsAppend", "-XX:ActiveProcessorCount=1"]
-SCALAR = ["-jvmArgs", "-Xmx2g"]  # replaces the forks' --add-modules jdk.incubator.vector
+SCALAR = ["-jvmArgs", "-Xms2g -Xmx2g"]  # replaces the forks' --add-modules jdk.incubator.vector
 
 Timing = collections.namedtuple("Timing", "median best")
 

@@ -1,9 +1,8 @@
 package dev.gradproof.autograd;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,27 +54,23 @@ public final class Graph {
          * closes the walk.
          */
         Walk over(List<Variable> outputs) {
-            Deque<Variable> stack = new ArrayDeque<>();
-            Deque<Integer> nextParent = new ArrayDeque<>();
+            DepthFirst path = new DepthFirst();
             for (Variable output : outputs) {
                 if (!output.requiresGrad() || !firstVisit(output)) {
                     continue;
                 }
-                stack.push(output);
-                nextParent.push(0);
-                while (!stack.isEmpty()) {
-                    Variable node = stack.peek();
-                    int i = nextParent.pop();
+                path.push(output);
+                while (!path.isEmpty()) {
+                    Variable node = path.top();
                     List<Variable> parents = node.parents();
+                    int i = path.nextParent();
                     if (i < parents.size()) {
-                        nextParent.push(i + 1);
                         Variable parent = parents.get(i);
                         if (parent.requiresGrad() && firstVisit(parent)) {
-                            stack.push(parent);
-                            nextParent.push(0);
+                            path.push(parent);
                         }
                     } else {
-                        stack.pop();
+                        path.pop();
                         place(node, order.size());
                         order.add(node);
                     }
@@ -129,6 +124,45 @@ public final class Graph {
             if (heldElsewhere.isEmpty() || heldElsewhere.replace(node, index) == null) {
                 node.walkIndex(index);
             }
+        }
+    }
+
+    /**
+     * The path of a depth-first walk: the nodes from the output down to the current one, each with
+     * the index of the next parent to visit, in two arrays that double when full. (A deque of nodes
+     * and one of boxed indices held two objects per level; on a chain of a million nodes, those
+     * were megabytes that a garbage collection in the middle of a walk had to copy.)
+     */
+    private static final class DepthFirst {
+        private Variable[] nodes = new Variable[16];
+        private int[] next = new int[16];
+        private int size;
+
+        void push(Variable node) {
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, 2 * size);
+                next = Arrays.copyOf(next, 2 * size);
+            }
+            nodes[size] = node;
+            next[size] = 0;
+            size++;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        Variable top() {
+            return nodes[size - 1];
+        }
+
+        /** The index of the top node's next parent to visit, advancing it. */
+        int nextParent() {
+            return next[size - 1]++;
+        }
+
+        void pop() {
+            nodes[--size] = null;
         }
     }
 
