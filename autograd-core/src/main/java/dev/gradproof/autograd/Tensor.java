@@ -314,6 +314,21 @@ public final class Tensor {
         return zip(other, "mul", (a, b) -> a * b);
     }
 
+    /**
+     * {@code this - factor * other}, elementwise with broadcasting: a gradient-descent update,
+     * {@code w - learningRate * grad}. Bit for bit {@code minus(other.times(factor))} (each product
+     * rounded, then each difference), but for operands of one shape in a single pass and a single
+     * new array, where the two calls make two.
+     */
+    public Tensor minusScaled(Tensor other, double factor) {
+        if (shape.equals(other.shape)) {
+            double[] out = new double[data.length];
+            ElementwiseKernels.subtractScaled(data, other.data, factor, out);
+            return new Tensor(shape, out);
+        }
+        return minus(other.times(factor));
+    }
+
     /** Every element multiplied by {@code factor}. */
     public Tensor times(double factor) {
         double[] out = new double[data.length];

@@ -1,6 +1,7 @@
 package dev.gradproof.autograd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -146,6 +147,21 @@ class TensorTest {
         assertThat(column.times(row)).isEqualTo(Tensor.matrix(new double[][] {{1000, 2000, 3000}, {2000, 4000, 6000}}));
         assertThat(m.times(0.5)).isEqualTo(Tensor.matrix(new double[][] {{0.5, 1, 1.5}, {2, 2.5, 3}}));
         assertThat(m.zip(Tensor.scalar(2), "pow", Math::pow).get(1, 2)).isEqualTo(36.0);
+    }
+
+    @Test
+    void minusScaledIsMinusOfTimesBitForBit() {
+        Random random = new Random(11);
+        Tensor w = Tensor.randn(random, 7, 5);
+        Tensor g = Tensor.randn(random, 7, 5).times(1e3);
+        double rate = 0.1;   // not a power of two: every product rounds
+        assertThat(w.minusScaled(g, rate).toArray()).containsExactly(w.minus(g.times(rate)).toArray());
+        assertThat(Tensor.vector(1, 2).minusScaled(Tensor.vector(10, 100), 0.5)).isEqualTo(Tensor.vector(-4, -48));
+        // broadcasting, as minus does: a row taken from every row of a matrix
+        Tensor row = Tensor.vector(1, 2, 3, 4, 5);
+        assertThat(w.minusScaled(row, rate)).isEqualTo(w.minus(row.times(rate)));
+        assertThatThrownBy(() -> w.minusScaled(Tensor.vector(1, 2), rate))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[7, 5]");
     }
 
     @Test

@@ -66,8 +66,8 @@ public class TrainingStepBenchmark {
     public double autograd() {
         Variable loss = TwoLayerNet.loss(x, w1, w2, y);
         List<Variable> grads = Autograd.grad(loss, List.of(w1, w2), false);
-        w1 = Variable.leaf("w1", w1.value().minus(grads.get(0).value().times(LEARNING_RATE)));
-        w2 = Variable.leaf("w2", w2.value().minus(grads.get(1).value().times(LEARNING_RATE)));
+        w1 = Variable.leaf("w1", w1.value().minusScaled(grads.get(0).value(), LEARNING_RATE));
+        w2 = Variable.leaf("w2", w2.value().minusScaled(grads.get(1).value(), LEARNING_RATE));
         return loss.value().item();
     }
 

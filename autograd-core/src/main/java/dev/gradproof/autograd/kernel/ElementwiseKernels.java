@@ -40,6 +40,13 @@ public final class ElementwiseKernels {
         }
     }
 
+    /** {@code out[i] = a[i] - b[i] * factor}: the product rounded, then the difference, as in two passes. */
+    public static void subtractScaled(double[] a, double[] b, double factor, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] - b[i] * factor;
+        }
+    }
+
     /**
      * The sigmoid's backward, {@code out[i] = upstream[i] * ((1 - y[i]) * y[i])} from the forward
      * output {@code y}: the notes' {@code grad_h * h * (1 - h)}, multiplied in the same order as the

@@ -24,7 +24,7 @@ public final class GradientDescent {
     /** Moves every parameter against its gradient; the new values start with zero gradients. */
     public void step(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            p.set(p.value().minus(p.grad().times(learningRate)));
+            p.set(p.value().minusScaled(p.grad(), learningRate));
         }
     }
 }
