@@ -10,7 +10,10 @@ package dev.gradproof.autograd.kernel;
  * {@code cOffset}. For each block of {@link #NC} columns and {@link #KC} depth, a panel of
  * {@code B} is packed into a per-thread buffer; for each block of {@link #MC} rows, a panel of
  * {@code A}; a {@link MicroKernel} then computes register tiles from the two buffers, which stay in
- * L2 and L1. The packing is a copy of one block at a time, never of a whole operand.
+ * L2 and L1. The packing is a copy of one block at a time, never of a whole operand. A product of
+ * at most {@link #MC} rows whose {@code B} is row-major reads {@code B}'s full-width panels in place
+ * instead: each of its elements is read by a handful of row tiles only, fewer than would pay for
+ * the copy (the forward products of a network on a batch of 64, and every small product).
  *
  * <p>Every output element is the left-to-right sum of its {@code k} products (increasing
  * {@code p}, from zero), whatever row range a call computes, so splitting the rows over threads
@@ -50,28 +53,36 @@ final class Gemm {
         double[] packedB = buffer(1, KC * roundUp(Math.min(n, NC), nr));
         double[] edge = buffer(2, mr * nr);
 
+        // B read in place: for the few row tiles of a single row block, packing B would copy each of its
+        // elements to read it a handful of times; only a last, partial panel is packed (padded)
+        boolean bInPlace = bColStride == 1 && rowEnd - rowStart <= MC;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
+            int fullPanels = bInPlace ? nc / nr * nr : 0;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packPanels(b, bOffset + pc * bRowStride + jc * bColStride, bColStride, bRowStride,
-                        nc, kc, nr, packedB);
+                int bBlock = bOffset + pc * bRowStride + jc * bColStride;
+                packPanels(b, bBlock + fullPanels * bColStride, bColStride, bRowStride, nc - fullPanels, kc, nr,
+                        packedB);
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
                     packPanels(a, aOffset + ic * aRowStride + pc * aColStride, aRowStride, aColStride,
                             mc, kc, mr, packedA);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
-                        int bAt = (jr / nr) * kc * nr;
+                        boolean inPlace = jr < fullPanels;
+                        double[] panel = inPlace ? b : packedB;
+                        int bAt = inPlace ? bBlock + jr : ((jr - fullPanels) / nr) * kc * nr;
+                        int ldb = inPlace ? bRowStride : nr;
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int aAt = (ir / mr) * kc * mr;
                             int cAt = cOffset + (ic + ir) * n + jc + jr;
                             if (rows == mr && cols == nr) {
-                                kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, c, cAt, n);
+                                kernel.multiplyAdd(kc, packedA, aAt, panel, bAt, ldb, c, cAt, n);
                             } else {
                                 copyTile(c, cAt, n, edge, 0, nr, rows, cols);
-                                kernel.multiplyAdd(kc, packedA, aAt, packedB, bAt, edge, 0, nr);
+                                kernel.multiplyAdd(kc, packedA, aAt, panel, bAt, ldb, edge, 0, nr);
                                 copyTile(edge, 0, nr, c, cAt, n, rows, cols);
                             }
                         }

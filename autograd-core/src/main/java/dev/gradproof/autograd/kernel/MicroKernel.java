@@ -2,13 +2,14 @@ package dev.gradproof.autograd.kernel;
 
 /**
  * The innermost step of the blocked matrix product: one register tile of {@code rows() x cols()}
- * outputs from packed panels of its operands.
+ * outputs from a packed panel of its left operand and a panel of its right one.
  *
  * <p>{@link Gemm} packs a panel of {@code rows()} rows of the left operand as
- * {@code packedA[aOffset + p * rows() + i]} and a panel of {@code cols()} columns of the right
- * operand as {@code packedB[bOffset + p * cols() + j]}, both padded to full width, so that a
- * kernel reads both with unit stride and keeps the whole tile in registers for the {@code depth}
- * steps. A kernel always computes a full tile, straight-line code without edge cases; {@link Gemm}
+ * {@code packedA[aOffset + p * rows() + i]}, padded to full width; the right operand's
+ * {@code cols()} columns are read as {@code b[bOffset + p * ldb + j]}: a packed, padded panel
+ * ({@code ldb == cols()}) or the rows of a row-major matrix in place ({@code ldb} its row length).
+ * A kernel reads both with unit stride along the tile and keeps the whole tile in registers for
+ * the {@code depth} steps. A kernel always computes a full tile, straight-line code without edge cases; {@link Gemm}
  * hands tiles at the right and bottom edges of C over in a scratch tile. Output {@code (i, j)} of
  * a tile must depend only on row {@code i} of the A panel and column {@code j} of the B panel: the
  * padding lanes hold arbitrary values, and reach only the scratch tile's padding, never C.
@@ -42,12 +43,12 @@ abstract class MicroKernel {
 
     /**
      * For every {@code i < rows()}, {@code j < cols()}, adds the products
-     * {@code packedA[aOffset + p * rows() + i] * packedB[bOffset + p * cols() + j]} to
+     * {@code packedA[aOffset + p * rows() + i] * b[bOffset + p * ldb + j]} to
      * {@code c[cOffset + i * ldc + j]} one at a time in increasing {@code p}, the running sum held
      * in a register: over successive depth blocks, each element is the plain left-to-right sum of
      * its products.
      */
-    abstract void multiplyAdd(int depth, double[] packedA, int aOffset, double[] packedB, int bOffset,
+    abstract void multiplyAdd(int depth, double[] packedA, int aOffset, double[] b, int bOffset, int ldb,
                      double[] c, int cOffset, int ldc);
 
     /** A short name for diagnostics and benchmarks, e.g. {@code "scalar 4x4"}. */

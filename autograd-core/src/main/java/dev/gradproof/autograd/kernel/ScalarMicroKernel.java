@@ -17,7 +17,7 @@ final class ScalarMicroKernel extends MicroKernel {
     }
 
     @Override
-    void multiplyAdd(int depth, double[] packedA, int aOffset, double[] packedB, int bOffset,
+    void multiplyAdd(int depth, double[] packedA, int aOffset, double[] b, int bOffset, int ldb,
                      double[] c, int cOffset, int ldc) {
         int r0 = cOffset;
         int r1 = r0 + ldc;
@@ -29,15 +29,15 @@ final class ScalarMicroKernel extends MicroKernel {
         double c30 = c[r3], c31 = c[r3 + 1], c32 = c[r3 + 2], c33 = c[r3 + 3];
         int ai = aOffset;
         int bi = bOffset;
-        for (int p = 0; p < depth; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < depth; p++, ai += MR, bi += ldb) {
             double a0 = packedA[ai];
             double a1 = packedA[ai + 1];
             double a2 = packedA[ai + 2];
             double a3 = packedA[ai + 3];
-            double b0 = packedB[bi];
-            double b1 = packedB[bi + 1];
-            double b2 = packedB[bi + 2];
-            double b3 = packedB[bi + 3];
+            double b0 = b[bi];
+            double b1 = b[bi + 1];
+            double b2 = b[bi + 2];
+            double b3 = b[bi + 3];
             c00 += a0 * b0;
             c01 += a0 * b1;
             c02 += a0 * b2;

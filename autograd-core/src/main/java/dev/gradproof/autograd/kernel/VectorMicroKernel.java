@@ -31,7 +31,7 @@ final class VectorMicroKernel extends MicroKernel {
     }
 
     @Override
-    void multiplyAdd(int depth, double[] packedA, int aOffset, double[] packedB, int bOffset,
+    void multiplyAdd(int depth, double[] packedA, int aOffset, double[] b, int bOffset, int ldb,
                      double[] c, int cOffset, int ldc) {
         int r0 = cOffset;
         int r1 = r0 + ldc;
@@ -53,9 +53,9 @@ final class VectorMicroKernel extends MicroKernel {
         DoubleVector c51 = DoubleVector.fromArray(SPECIES, c, r5 + LANES);
         int ai = aOffset;
         int bi = bOffset;
-        for (int p = 0; p < depth; p++, ai += MR, bi += NR) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, packedB, bi);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, packedB, bi + LANES);
+        for (int p = 0; p < depth; p++, ai += MR, bi += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bi + LANES);
             DoubleVector a = DoubleVector.broadcast(SPECIES, packedA[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);

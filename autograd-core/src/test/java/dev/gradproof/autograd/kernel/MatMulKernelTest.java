@@ -25,14 +25,17 @@ class MatMulKernelTest {
 
     private static final long SEED = 20261129L;
 
-    /** Sizes that cross every edge: empty, one, below and above a register tile, KC and MC blocks. */
+    /**
+     * Sizes that cross every edge: empty, one, below and above a register tile, KC and MC blocks, and
+     * (up to MC rows) B read in place, with and without a last partial panel, over KC and NC blocks.
+     */
     static Stream<Arguments> sizes() {
         return Stream.of(
                 Arguments.of(0, 0, 0), Arguments.of(0, 5, 3), Arguments.of(3, 0, 5), Arguments.of(4, 5, 0),
                 Arguments.of(1, 1, 1), Arguments.of(1, 7, 1), Arguments.of(3, 5, 7), Arguments.of(7, 3, 17),
                 Arguments.of(6, 16, 16), Arguments.of(13, 33, 29), Arguments.of(37, 300, 41),
                 Arguments.of(97, 31, 130), Arguments.of(129, 257, 67), Arguments.of(200, 130, 150),
-                Arguments.of(2, 3, 2100));
+                Arguments.of(2, 3, 2100), Arguments.of(96, 513, 32));
     }
 
     static List<MicroKernel> kernels() {
