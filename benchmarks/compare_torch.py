@@ -170,6 +170,11 @@ def torch_workloads(torch):
             work[f"gradcheck {mode} {name}"] = (
                 lambda make=make, fast=(mode == "FAST"): check(make, fast),
                 "GradCheckBenchmark.check", {"workload": name, "mode": mode}, ONE_CORE, False)
+    for name in ("net:8x50x20x5", "net:16x100x50x10", "tanh:1000", "matmul:20x30@30x20"):
+        # gradcheck's default: one worker per processor (torch's gradcheck has one thread)
+        work[f"gradcheck FULL {name}, 2 workers on 2 cores"] = (
+            lambda make=checks[name]: check(make, False),
+            "GradCheckBenchmark.check", {"workload": name, "mode": "FULL", "workers": 2}, (), False)
     for sizes in ("8x50x20x5", "64x1000x100x10"):
         work[f"training step ({sizes})"] = (
             lambda sizes=sizes: step(sizes), "TrainingStepBenchmark.autograd", {"net": sizes}, ONE_CORE, False)

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole gradient check through gradcheck's public API, one worker thread (as PyTorch's
- * gradcheck runs), FULL or FAST, on the workloads of the performance issue: the notes' network at
+ * gradcheck runs) unless {@code -p workers=2} asks for more (gradcheck's default is one per
+ * processor), FULL or FAST, on the workloads of the performance issue: the notes' network at
  * three sizes (data {@code x} and targets {@code y} excluded, {@code w1} and {@code w2} checked),
  * tanh over 1,000 elements, and matmul 20x30 @ 30x20 (both operands checked).
  */
@@ -35,13 +36,17 @@ public class GradCheckBenchmark {
     @Param({"FULL", "FAST"})
     String mode;
 
+    /** Worker threads of the numerical side ({@code GradCheck.parallelism}). */
+    @Param({"1"})
+    int workers;
+
     private GradCheck check;
 
     @Setup
     public void setUp() {
         check = Workloads.gradCheck(workload)
                 .mode(dev.gradproof.gradcheck.model.Mode.valueOf(mode))
-                .parallelism(1);
+                .parallelism(workers);
         GradCheckResult first = check.check();
         System.out.println(workload + " " + mode + ": " + first.verdict() + ", " + first.run().forwardEvaluations()
                 + " forward evaluations, " + first.run().backwardPasses() + " backward passes");
