@@ -109,9 +109,16 @@ final class DjlAdapter implements AutogradAdapter<NDArray>, AutoCloseable {
     @Override
     public void zeroGrad(NDArray leaf) {
         if (leaf.hasGradient()) {
-            NDArray g = leaf.getGradient();
-            g.subi(g);
+            clear(leaf.getGradient());
         }
+    }
+
+    /**
+     * Overwrites a gradient with zeros. Not {@code g.subi(g)}: an infinite or NaN element would stay
+     * NaN ({@code inf - inf}), and the next pass would accumulate onto it.
+     */
+    static void clear(NDArray gradient) {
+        gradient.set(new double[Math.toIntExact(gradient.size())]);
     }
 
     private NDArray array(DenseArray value) {

@@ -77,7 +77,7 @@ final class DjlBlockFunction implements AutoCloseable {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray g = parameters.get(i).getArray().getGradient();
                 grads[i + 1] = g.toDoubleArray();
-                g.subi(g);
+                DjlAdapter.clear(g);
             }
             return grads;
         }
