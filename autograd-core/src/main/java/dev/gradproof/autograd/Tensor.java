@@ -20,8 +20,8 @@ import java.util.function.DoubleUnaryOperator;
  * elementwise binary operations follow numpy broadcasting and fail with both shapes named when
  * the shapes do not broadcast.
  *
- * <p>Every factory copies the caller's array, and every accessor that returns an array returns a
- * copy, so a tensor can never change after it is made.
+ * <p>Every factory but {@link #wrap} copies the caller's array, and every accessor that returns an
+ * array returns a copy, so a tensor can never change after it is made.
  */
 public final class Tensor {
 
@@ -34,7 +34,19 @@ public final class Tensor {
         this.data = data;
     }
 
-    static Tensor wrap(Shape shape, double[] data) {
+    /**
+     * A tensor over {@code data} itself, without a copy, for callers that hand over an array nobody
+     * will write again (gradcheck wraps the points it evaluates a function at, which can be as large
+     * as the heap allows only a few copies of). The caller must not modify {@code data} while the
+     * tensor lives: a tensor must never change. Every other factory copies.
+     *
+     * @throws IllegalArgumentException if the number of values does not match the shape
+     */
+    public static Tensor wrap(Shape shape, double[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("Tensor.wrap: " + data.length
+                    + " values do not fill shape " + shape + " of size " + shape.size());
+        }
         return new Tensor(shape, data);
     }
 

@@ -12,10 +12,17 @@ import java.util.List;
  * The analytic side: vector-Jacobian products, each validated (one gradient per input, non-null,
  * of the input's size) and watched for mutation of the point or the upstream. Findings name the
  * input, the expected and the actual shape.
+ *
+ * <p>A function that takes arrays handed over for good ({@link CheckedFunction#sharingArrays()})
+ * gets the point and the upstream themselves, neither of which the checker writes: it cannot write
+ * them either, so no copy is needed to watch for mutation, and its gradients are its own, so they
+ * are not copied again. Any other function gets copies, compared with the originals afterwards.
  */
 final class Backward {
 
     private final CheckedFunction function;
+    /** The function taking arrays handed over for good, or null. */
+    private final CheckedFunction sharing;
     private final boolean[] wrt;
     private final List<Input> inputs;
     private final Counters counters;
@@ -23,6 +30,7 @@ final class Backward {
 
     Backward(CheckedFunction function, boolean[] wrt, List<Input> inputs, Counters counters, Findings findings) {
         this.function = function;
+        this.sharing = function.sharingArrays().orElse(null);
         this.wrt = wrt;
         this.inputs = inputs;
         this.counters = counters;
@@ -37,7 +45,8 @@ final class Backward {
     double roundingScale(double[][] point, double[] upstream) {
         counters.forward.incrementAndGet();
         counters.backward.incrementAndGet();
-        double scale = function.roundingScale(Workers.copy(point), upstream.clone(), wrt.clone());
+        double scale = sharing != null ? sharing.roundingScale(point, upstream, wrt.clone())
+                : function.roundingScale(Workers.copy(point), upstream.clone(), wrt.clone());
         return Double.isFinite(scale) ? scale : 0;
     }
 
@@ -46,23 +55,8 @@ final class Backward {
      * inputs whose gradient is missing or misshapen (a finding says so).
      */
     double[][] run(double[][] point, double[] upstream) {
-        double[][] given = Workers.copy(point);
-        double[] up = upstream.clone();
-        counters.backward.incrementAndGet();
-        double[][] grads;
-        try {
-            grads = function.vectorJacobianProduct(given, up, wrt.clone());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
-            throw FunctionCrash.of("backward pass", "the point checked", e);
-        }
-        reportMutation(point, given, "backward");
-        for (int m = 0; m < up.length; m++) {
-            if (Double.doubleToLongBits(up[m]) != Double.doubleToLongBits(upstream[m])) {
-                findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient at "
-                        + m + ": " + upstream[m] + " became " + up[m]);
-                break;
-            }
-        }
+        double[][] grads = sharing != null ? vectorJacobianProduct(sharing, point, upstream)
+                : watchedVectorJacobianProduct(point, upstream);
         double[][] valid = new double[point.length][];
         if (grads == null) {
             findings.add(SanityCheck.GRADIENT_SHAPE, null, "backward returned null instead of "
@@ -87,14 +81,46 @@ final class Backward {
                         + g.length + " elements, expected shape " + inputs.get(i).shapeText() + " ("
                         + point[i].length + " elements)");
             } else {
-                valid[i] = g.clone();
+                valid[i] = sharing != null ? g : g.clone();
             }
         }
         return valid;
     }
 
-    /** Evaluates the function on a copy of the point, reporting any change it makes to the copy. */
+    /** The function's gradients for copies of the point and the upstream, reporting any change it makes to them. */
+    private double[][] watchedVectorJacobianProduct(double[][] point, double[] upstream) {
+        double[][] given = Workers.copy(point);
+        double[] up = upstream.clone();
+        double[][] grads = vectorJacobianProduct(function, given, up);
+        reportMutation(point, given, "backward");
+        for (int m = 0; m < up.length; m++) {
+            if (Double.doubleToLongBits(up[m]) != Double.doubleToLongBits(upstream[m])) {
+                findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient at "
+                        + m + ": " + upstream[m] + " became " + up[m]);
+                break;
+            }
+        }
+        return grads;
+    }
+
+    /** One counted backward pass; whatever the function throws becomes a {@link FunctionCrash}. */
+    private double[][] vectorJacobianProduct(CheckedFunction f, double[][] point, double[] upstream) {
+        counters.backward.incrementAndGet();
+        try {
+            return f.vectorJacobianProduct(point, upstream, wrt.clone());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
+            throw FunctionCrash.of("backward pass", "the point checked", e);
+        }
+    }
+
+    /**
+     * Evaluates the function at the point: handed over to a function that takes it so, else on a copy,
+     * reporting any change the function makes to the copy.
+     */
     Evaluation evaluate(double[][] point) {
+        if (sharing != null) {
+            return Prober.evaluate(sharing, point, wrt.clone(), counters, () -> "the point checked");
+        }
         double[][] given = Workers.copy(point);
         Evaluation e = Prober.evaluate(function, given, wrt.clone(), counters, () -> "the point checked");
         reportMutation(point, given, "forward");

@@ -145,17 +145,28 @@ public final class GradChecker {
         return wrt;
     }
 
-    /** The point, rounded to the function's precision; every element finite. */
+    /**
+     * The point, rounded to the function's precision; every element finite. An input that rounding
+     * leaves as it is is read in place (the checker never writes the point); only one that rounding
+     * changes is copied.
+     */
     private static double[][] validPoint(List<Input> inputs, Precision precision) {
         double[][] point = new double[inputs.size()][];
         for (int i = 0; i < point.length; i++) {
-            point[i] = inputs.get(i).values();
-            for (int k = 0; k < point[i].length; k++) {
-                if (!Double.isFinite(point[i][k])) {
+            double[] values = inputs.get(i).valuesView();
+            point[i] = values;
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
                     throw new IllegalArgumentException("gradcheck: " + PointText.element(inputs, i, k) + " is "
-                            + point[i][k] + "; gradients are checked at finite points");
+                            + values[k] + "; gradients are checked at finite points");
                 }
-                point[i][k] = precision.round(point[i][k]);
+                double rounded = precision.round(values[k]);
+                if (Double.doubleToLongBits(rounded) != Double.doubleToLongBits(values[k])) {
+                    if (point[i] == values) {
+                        point[i] = values.clone();
+                    }
+                    point[i][k] = rounded;
+                }
             }
         }
         return point;

@@ -25,10 +25,15 @@ final class RoundingScale {
      * {@code out}; NaN when the output does not depend on the inputs.
      */
     static double of(Variable out, double[] upstream) {
+        return of(out, Tensor.of(upstream, out.shape()));
+    }
+
+    /** As {@link #of(Variable, double[])}, with the upstream as a tensor of the output's shape. */
+    static double of(Variable out, Tensor upstream) {
         if (!out.requiresGrad()) {
             return Double.NaN;
         }
-        out.backward(Tensor.of(upstream, out.shape()));
+        out.backward(upstream);
         double total = 0;
         for (Variable node : Graph.topologicalOrder(List.of(out))) {
             if (node.isLeaf()) {
