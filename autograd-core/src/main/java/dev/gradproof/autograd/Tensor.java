@@ -21,7 +21,7 @@ import java.util.function.DoubleUnaryOperator;
  * the shapes do not broadcast.
  *
  * <p>Every factory but {@link #wrap} copies the caller's array, and every accessor that returns an
- * array returns a copy, so a tensor can never change after it is made.
+ * array but {@link #data()} returns a copy, so a tensor can never change after it is made.
  */
 public final class Tensor {
 
@@ -260,9 +260,11 @@ public final class Tensor {
     }
 
     /**
-     * The elements themselves, without a copy, for kernels in this module. Never write to it.
+     * The elements themselves, without a copy, for kernels and for callers that read a large tensor
+     * once (gradcheck reading a function's value of 10,000,000 elements). Never write to it: a tensor
+     * must never change; {@link #toArray()} gives a copy to keep or change.
      */
-    double[] data() {
+    public double[] data() {
         return data;
     }
 

@@ -7,6 +7,7 @@ import dev.gradproof.gradcheck.model.SanityCheck;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The analytic side: vector-Jacobian products, each validated (one gradient per input, non-null,
@@ -146,6 +147,23 @@ final class Backward {
      * zero upstream must give exactly zero gradients.
      */
     void sanity(double[][] point, double[] upstream, double[][] first, double tolerance) {
+        sanity(point, () -> upstream, () -> twice(upstream), upstream.length, first, tolerance);
+    }
+
+    /**
+     * As {@link #sanity(double[][], double[], double[][], double)}, with the upstream and twice the upstream
+     * made when needed, so that a large one (a FAST direction's, drawn again from its seed) is held only
+     * while its own backward pass runs.
+     */
+    void sanity(double[][] point, Supplier<double[]> upstream, Supplier<double[]> twiceUpstream, int outputSize,
+                double[][] first, double tolerance) {
+        // one pass at a time, each in a method of its own, so that only one more set of gradients is held at once
+        sameAgain(point, upstream.get(), first, tolerance);
+        twiceForTwice(point, twiceUpstream.get(), first, tolerance);
+        zeroForZero(point, outputSize, first);
+    }
+
+    private void sameAgain(double[][] point, double[] upstream, double[][] first, double tolerance) {
         double[][] second = run(point, upstream);
         for (int i = 0; i < point.length; i++) {
             if (first[i] == null || second[i] == null) {
@@ -164,11 +182,10 @@ final class Backward {
                 }
             }
         }
-        double[] doubledUpstream = new double[upstream.length];
-        for (int m = 0; m < upstream.length; m++) {
-            doubledUpstream[m] = 2 * upstream[m];
-        }
-        double[][] doubled = run(point, doubledUpstream);
+    }
+
+    private void twiceForTwice(double[][] point, double[] twiceUpstream, double[][] first, double tolerance) {
+        double[][] doubled = run(point, twiceUpstream);
         for (int i = 0; i < point.length; i++) {
             if (first[i] == null || doubled[i] == null) {
                 continue;
@@ -186,7 +203,10 @@ final class Backward {
                 }
             }
         }
-        double[][] zero = run(point, new double[upstream.length]);
+    }
+
+    private void zeroForZero(double[][] point, int outputSize, double[][] first) {
+        double[][] zero = run(point, new double[outputSize]);
         for (int i = 0; i < point.length; i++) {
             if (zero[i] == null) {
                 continue;
@@ -201,6 +221,14 @@ final class Backward {
                 }
             }
         }
+    }
+
+    private static double[] twice(double[] upstream) {
+        double[] doubled = new double[upstream.length];
+        for (int m = 0; m < upstream.length; m++) {
+            doubled[m] = 2 * upstream[m];
+        }
+        return doubled;
     }
 
     /** The analytic gradients as one list of per-input arrays, reported for NaN or infinity. */

@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.engine;
 
+import dev.gradproof.gradcheck.function.BranchRecord;
 import dev.gradproof.gradcheck.function.CheckedFunction;
 import dev.gradproof.gradcheck.function.Evaluation;
 import dev.gradproof.gradcheck.function.Input;
@@ -18,22 +19,45 @@ import java.util.function.Supplier;
 final class Prober {
 
     private final CheckedFunction function;
+    /** The function for points handed over for good (new arrays per probe): the same function unless it takes them so. */
+    private final CheckedFunction handedOver;
     private final boolean[] wrt;
     private final Stencil stencil;
     private final Precision precision;
-    private final Evaluation base;
+    private final int[] outputShape;
+    private final int outputSize;
+    private final BranchRecord branches;
+    /** The value at the point, for element probes; null until needed when it was not kept. */
+    private double[] baseOutput;
+    private final double[][] point;
     private final List<Input> inputs;
     private final Counters counters;
 
+    /**
+     * @param keepBaseOutput whether to keep the value at the point for element probes; when not, it is
+     *                       measured again if an element is ever probed (a FAST failure's confirmation)
+     */
     Prober(CheckedFunction function, boolean[] wrt, Stencil stencil, Precision precision, Evaluation base,
-           List<Input> inputs, Counters counters) {
+           boolean keepBaseOutput, double[][] point, List<Input> inputs, Counters counters) {
         this.function = function;
+        this.handedOver = function.sharingArrays().orElse(function);
         this.wrt = wrt;
         this.stencil = stencil;
         this.precision = precision;
-        this.base = base;
+        this.outputShape = base.outputShape();
+        this.outputSize = base.output().length;
+        this.branches = base.branches();
+        this.baseOutput = keepBaseOutput ? base.output() : null;
+        this.point = point;
         this.inputs = inputs;
         this.counters = counters;
+    }
+
+    private double[] baseOutput() {
+        if (baseOutput == null) {
+            baseOutput = evaluate(handedOver, point, wrt.clone(), counters, () -> "the point checked").output();
+        }
+        return baseOutput;
     }
 
     /** The position of a stencil offset in the probe arrays. */
@@ -45,7 +69,7 @@ final class Prober {
     ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h) {
         int[] offsets = stencil.offsets();
         ProbeValues pv = new ProbeValues(offsets.length, upstreams.length, false);
-        project(base.output(), upstreams, pv, stencil.zeroIndex());
+        project(baseOutput(), upstreams, pv, stencil.zeroIndex());
         double x = work[i][k];
         try {
             for (int j = 0; j < offsets.length; j++) {
@@ -62,7 +86,8 @@ final class Prober {
                 work[i][k] = moved;
                 pv.t[j] = moved - x;
                 Evaluation e = evaluate(work, () -> PointText.element(inputs, i, k) + " " + PointText.offset(o));
-                if (!accept(e, pv, j, upstreams, () -> "perturbing " + PointText.element(inputs, i, k) + " by "
+                int column = j;
+                if (!accept(e, pv, out -> project(out, upstreams, pv, column), () -> "perturbing " + PointText.element(inputs, i, k) + " by "
                         + PointText.offset(o))) {
                     break;
                 }
@@ -74,49 +99,68 @@ final class Prober {
     }
 
     /**
-     * Probes along direction {@code v} from {@code origin} (the point, never modified; {@code work} is
-     * the worker's copy of it, restored afterwards), projecting onto
-     * {@code upstream}; {@code analytic} (the gradients for that upstream) gives the analytic
-     * derivative along the actual, rounded displacement.
+     * Probes along {@code direction} from the point (never modified: each probe is a new array,
+     * handed over to the function), projecting onto the direction's {@code u}; {@code atPoint} is
+     * {@code {u . f(x), sum |u_m f_m(x)|}} at the point itself, and {@code analytic} (the gradients
+     * for {@code u}) gives the analytic derivative along the actual, rounded displacement.
      */
-    ProbeValues direction(double[][] work, double[][] origin, double[][] v, double[] upstream, double[][] analytic,
-                          int number, double h) {
+    ProbeValues direction(Direction direction, double[] atPoint, double[][] analytic, int number, double h) {
         int[] offsets = stencil.offsets();
-        double[][] us = {upstream};
         ProbeValues pv = new ProbeValues(offsets.length, 1, true);
-        project(base.output(), us, pv, stencil.zeroIndex());
-        double[][] saved = origin;
-        try {
-            for (int j = 0; j < offsets.length; j++) {
-                if (j == stencil.zeroIndex()) {
-                    continue;
-                }
-                int o = offsets[j];
-                double along = 0;
-                for (int i = 0; i < work.length; i++) {
-                    if (!wrt[i]) {
-                        continue;
-                    }
-                    for (int k = 0; k < work[i].length; k++) {
-                        double moved = precision.round(saved[i][k] + o * h * v[i][k]);
-                        work[i][k] = moved;
-                        along += analytic[i][k] * (moved - saved[i][k]);
-                    }
-                }
-                pv.t[j] = o * h;
-                pv.analyticAlong[j] = along;
-                Evaluation e = evaluate(work, () -> "direction " + number + " " + PointText.offset(o));
-                if (!accept(e, pv, j, us, () -> "moving along direction " + number + " by "
-                        + PointText.offset(o))) {
-                    break;
-                }
-            }
-        } finally {
-            for (int i = 0; i < work.length; i++) {
-                System.arraycopy(saved[i], 0, work[i], 0, saved[i].length);
+        pv.g[0][stencil.zeroIndex()] = atPoint[0];
+        pv.scale[0] = Math.max(pv.scale[0], atPoint[1]);
+        for (int j = 0; j < offsets.length; j++) {
+            if (j != stencil.zeroIndex() && !alongDirection(direction, analytic, number, h, pv, j)) {
+                break;
             }
         }
         return pv;
+    }
+
+    /**
+     * One probe along a direction, at offset {@code j}: a new array for the moved point, handed over; in a
+     * method of its own so that neither the moved point nor its value outlives the probe.
+     */
+    private boolean alongDirection(Direction direction, double[][] analytic, int number, double h, ProbeValues pv,
+                                   int j) {
+        int o = stencil.offsets()[j];
+        double[][] moved = moved(point, wrt, precision, o * h, direction.v());
+        double along = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (wrt[i]) {
+                for (int k = 0; k < moved[i].length; k++) {
+                    along += analytic[i][k] * (moved[i][k] - point[i][k]);
+                }
+            }
+        }
+        pv.t[j] = o * h;
+        pv.analyticAlong[j] = along;
+        Evaluation e = evaluate(handedOver, moved, wrt, counters, () -> "direction " + number + " " + PointText.offset(o));
+        return accept(e, pv, out -> {
+            double[] projected = direction.project(out);
+            pv.g[0][j] = projected[0];
+            pv.scale[0] = Math.max(pv.scale[0], projected[1]);
+        }, () -> "moving along direction " + number + " by " + PointText.offset(o));
+    }
+
+    /**
+     * The point moved by {@code step} times a direction read in order, rounded to the precision: new
+     * arrays for the differentiated inputs, the data inputs as they are (never written).
+     */
+    static double[][] moved(double[][] point, boolean[] wrt, Precision precision, double step,
+                            Direction.Reader direction) {
+        double[][] moved = new double[point.length][];
+        for (int i = 0; i < point.length; i++) {
+            if (!wrt[i]) {
+                moved[i] = point[i];
+                continue;
+            }
+            moved[i] = new double[point[i].length];
+            for (int k = 0; k < moved[i].length; k++) {
+                moved[i][k] = precision.round(point[i][k] + step * direction.next(i, k));
+            }
+        }
+        return moved;
     }
 
     private Evaluation evaluate(double[][] work, Supplier<String> where) {
@@ -142,11 +186,12 @@ final class Prober {
         return e;
     }
 
-    private boolean accept(Evaluation e, ProbeValues pv, int j, double[][] upstreams,
+    /** Checks a probe's value (shape, finite, branches) and, if it can serve, hands it to {@code projection}. */
+    private boolean accept(Evaluation e, ProbeValues pv, java.util.function.Consumer<double[]> projection,
                            Supplier<String> what) {
         double[] out = e.output();
-        if (out.length != base.output().length || !Arrays.equals(e.outputShape(), base.outputShape())) {
-            pv.failure = what.get() + " changed the output shape from " + Arrays.toString(base.outputShape())
+        if (out.length != outputSize || !Arrays.equals(e.outputShape(), outputShape)) {
+            pv.failure = what.get() + " changed the output shape from " + Arrays.toString(outputShape)
                     + " to " + Arrays.toString(e.outputShape());
             pv.shapeChanged = true;
             return false;
@@ -154,15 +199,15 @@ final class Prober {
         for (int m = 0; m < out.length; m++) {
             if (!Double.isFinite(out[m])) {
                 pv.failure = "the numerical derivative is not finite: " + what.get() + " gives " + out[m]
-                        + " at output " + Arrays.toString(Input.indexOf(base.outputShape(), m));
+                        + " at output " + Arrays.toString(Input.indexOf(outputShape, m));
                 pv.nonFinite = true;
                 return false;
             }
         }
-        if (pv.kinkOp == null && base.branches() != null) {
-            pv.kinkOp = base.branches().firstDifference(e.branches());
+        if (pv.kinkOp == null && branches != null) {
+            pv.kinkOp = branches.firstDifference(e.branches());
         }
-        project(out, upstreams, pv, j);
+        projection.accept(out);
         return true;
     }
 

@@ -66,9 +66,10 @@ public final class AutogradFunction implements CheckedFunction {
 
     /**
      * This function wrapping the arrays it is handed in tensors without copying them: tensors never
-     * change, so neither the function nor the code it calls can write them, and the checker promises
+     * change, so neither the function nor the code it calls writes them, and the checker promises
      * never to write them either, so a function that keeps a tensor from one call (a cache of its first
-     * input) still reads the values it was given when it reads it in a later call.
+     * input) still reads the values it was given when it reads it in a later call. Its value and
+     * gradients are the tensors' own arrays, read in place.
      */
     @Override
     public Optional<CheckedFunction> sharingArrays() {
@@ -99,7 +100,9 @@ public final class AutogradFunction implements CheckedFunction {
     @Override
     public Evaluation evaluate(double[][] point, boolean[] wrt) {
         Variable out = apply(variables(point, wrt));
-        return new Evaluation(out.value().toArray(), out.shape().dims(), branchRecord(out));
+        // handed-over arrays go both ways: the value is read in place, and the checker never writes it
+        double[] value = wrapsPoints ? out.value().data() : out.value().toArray();
+        return new Evaluation(value, out.shape().dims(), branchRecord(out));
     }
 
     /**
@@ -144,7 +147,7 @@ public final class AutogradFunction implements CheckedFunction {
         List<Variable> vars = variables(point, wrt);
         // the graph is left behind before the gradients are copied out: one output-sized array fewer at once
         List<Variable> grads = gradientVariables(apply(vars), vars, upstream, wrt);
-        return arrays(grads, vars.size(), wrt);
+        return arrays(grads, vars.size(), wrt, wrapsPoints);
     }
 
     /** Every input as a leaf, so that the whole computation is recorded, data paths included. */
@@ -158,7 +161,7 @@ public final class AutogradFunction implements CheckedFunction {
 
     /** The gradients of {@code <upstream, out>} with respect to the differentiated variables; null for data. */
     static double[][] gradients(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
-        return arrays(gradients(out, vars, upstream, false, wrt), vars.size(), wrt);
+        return arrays(gradients(out, vars, upstream, false, wrt), vars.size(), wrt, false);
     }
 
     private List<Variable> gradientVariables(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
@@ -183,13 +186,14 @@ public final class AutogradFunction implements CheckedFunction {
         return grads;
     }
 
-    /** The gradients as arrays, one per input, null for data. */
-    private static double[][] arrays(List<Variable> grads, int inputs, boolean[] wrt) {
+    /** The gradients as arrays, one per input, null for data; read in place or copied. */
+    private static double[][] arrays(List<Variable> grads, int inputs, boolean[] wrt, boolean inPlace) {
         double[][] result = new double[inputs][];
         int g = 0;
         for (int i = 0; i < inputs; i++) {
             if (wrt[i]) {
-                result[i] = grads.get(g++).value().toArray();
+                Tensor t = grads.get(g++).value();
+                result[i] = inPlace ? t.data() : t.toArray();
             }
         }
         return result;

@@ -39,22 +39,23 @@ final class RoundingScale {
             if (node.isLeaf()) {
                 continue;
             }
-            double[] adjoint = node.grad().toArray();
+            // read in place: for an output of 10,000,000 elements each copy would be 80 MB
+            double[] adjoint = node.grad().data();
             double[] magnitude = magnitude(node);
             for (int i = 0; i < adjoint.length; i++) {
-                total += Math.abs(adjoint[i]) * magnitude[i];
+                total += Math.abs(adjoint[i]) * Math.abs(magnitude[i]);
             }
         }
         return total;
     }
 
-    /** {@code |v|}, or for a reduction the sum of its terms' magnitudes. */
+    /** {@code |v|} or {@code v}, or for a reduction the sum of its terms' magnitudes; never to be written. */
     private static double[] magnitude(Variable node) {
         Op op = node.creator().orElseThrow();
         return switch (op.name()) {
-            case "sum" -> abs(op.inputs().get(0).value()).reduceTo(node.shape()).toArray();
-            case "matmul" -> abs(op.inputs().get(0).value()).matmul(abs(op.inputs().get(1).value())).toArray();
-            default -> abs(node.value()).toArray();
+            case "sum" -> abs(op.inputs().get(0).value()).reduceTo(node.shape()).data();
+            case "matmul" -> abs(op.inputs().get(0).value()).matmul(abs(op.inputs().get(1).value())).data();
+            default -> node.value().data();
         };
     }
 
