@@ -20,8 +20,8 @@ import java.util.function.DoubleUnaryOperator;
  * elementwise binary operations follow numpy broadcasting and fail with both shapes named when
  * the shapes do not broadcast.
  *
- * <p>Every factory copies the caller's array, and every accessor that returns an array returns a
- * copy, so a tensor can never change after it is made.
+ * <p>Every factory but {@link #wrap} copies the caller's array, and every accessor that returns an
+ * array but {@link #data()} returns a copy, so a tensor can never change after it is made.
  */
 public final class Tensor {
 
@@ -34,7 +34,19 @@ public final class Tensor {
         this.data = data;
     }
 
-    static Tensor wrap(Shape shape, double[] data) {
+    /**
+     * A tensor over {@code data} itself, without a copy, for callers that hand over an array nobody
+     * will write again (gradcheck wraps the points it evaluates a function at, which can be as large
+     * as the heap allows only a few copies of). The caller must not modify {@code data} while the
+     * tensor lives: a tensor must never change. Every other factory copies.
+     *
+     * @throws IllegalArgumentException if the number of values does not match the shape
+     */
+    public static Tensor wrap(Shape shape, double[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("Tensor.wrap: " + data.length
+                    + " values do not fill shape " + shape + " of size " + shape.size());
+        }
         return new Tensor(shape, data);
     }
 
@@ -248,9 +260,11 @@ public final class Tensor {
     }
 
     /**
-     * The elements themselves, without a copy, for kernels in this module. Never write to it.
+     * The elements themselves, without a copy, for kernels and for callers that read a large tensor
+     * once (gradcheck reading a function's value of 10,000,000 elements). Never write to it: a tensor
+     * must never change; {@link #toArray()} gives a copy to keep or change.
      */
-    double[] data() {
+    public double[] data() {
         return data;
     }
 

@@ -32,9 +32,11 @@ class SanityChecksTest {
     void perturbedInputsAreRestoredEvenWhenTheFunctionThrows() {
         double[] given = X.clone();
         List<double[]> seen = Collections.synchronizedList(new ArrayList<>());
+        List<double[]> whenSeen = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger calls = new AtomicInteger();
         GradCheck check = GradCheck.scalar(in -> {
             seen.add(in[0]);
+            whenSeen.add(in[0].clone());
             if (calls.incrementAndGet() == 20) {
                 throw new IllegalStateException("boom");
             }
@@ -48,9 +50,33 @@ class SanityChecksTest {
                     .contains("java.lang.IllegalStateException: boom");
         });
         assertThat(given).containsExactly(X);
-        for (double[] arrayTheFunctionSaw : seen) {
-            assertThat(arrayTheFunctionSaw).containsExactly(X);
+        // a perturbed array is either restored (one element probed at a time) or a new one for that probe alone,
+        // never written after the call (the noise line's points)
+        for (int c = 0; c < seen.size(); c++) {
+            double[] after = seen.get(c);
+            assertThat(java.util.Arrays.equals(after, X) || java.util.Arrays.equals(after, whenSeen.get(c)))
+                    .as("call %d saw %s, now %s", c, java.util.Arrays.toString(whenSeen.get(c)),
+                            java.util.Arrays.toString(after))
+                    .isTrue();
         }
+    }
+
+    @Test
+    void anOutOfMemoryErrorWhileTheNoiseIsMeasuredIsARecordedFailure() {
+        AtomicInteger calls = new AtomicInteger();
+        GradCheckResult result = GradCheck.scalar(in -> {
+            if (calls.incrementAndGet() == 6) {   // the point, two repeats, then the noise line's points
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return sumOf(in, Math::tanh);
+        }, in -> gradientOf(in, v -> 1 - Math.tanh(v) * Math.tanh(v))).input("x", X).mode(Mode.FAST).parallelism(1)
+                .check();
+
+        assertThat(result).fails();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(SanityCheck.FUNCTION_COMPLETES);
+            assertThat(f.message()).contains("a point of the noise line", "java.lang.OutOfMemoryError: Java heap space");
+        });
     }
 
     @Test

@@ -7,15 +7,23 @@ import dev.gradproof.gradcheck.model.SanityCheck;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The analytic side: vector-Jacobian products, each validated (one gradient per input, non-null,
  * of the input's size) and watched for mutation of the point or the upstream. Findings name the
  * input, the expected and the actual shape.
+ *
+ * <p>A function that takes arrays handed over for good ({@link CheckedFunction#sharingArrays()})
+ * gets the point and the upstream themselves, neither of which the checker writes: it cannot write
+ * them either, so no copy is needed to watch for mutation, and its gradients are its own, so they
+ * are not copied again. Any other function gets copies, compared with the originals afterwards.
  */
 final class Backward {
 
     private final CheckedFunction function;
+    /** The function taking arrays handed over for good, or null. */
+    private final CheckedFunction sharing;
     private final boolean[] wrt;
     private final List<Input> inputs;
     private final Counters counters;
@@ -23,6 +31,7 @@ final class Backward {
 
     Backward(CheckedFunction function, boolean[] wrt, List<Input> inputs, Counters counters, Findings findings) {
         this.function = function;
+        this.sharing = function.sharingArrays().orElse(null);
         this.wrt = wrt;
         this.inputs = inputs;
         this.counters = counters;
@@ -37,7 +46,8 @@ final class Backward {
     double roundingScale(double[][] point, double[] upstream) {
         counters.forward.incrementAndGet();
         counters.backward.incrementAndGet();
-        double scale = function.roundingScale(Workers.copy(point), upstream.clone(), wrt.clone());
+        double scale = sharing != null ? sharing.roundingScale(point, upstream, wrt.clone())
+                : function.roundingScale(Workers.copy(point), upstream.clone(), wrt.clone());
         return Double.isFinite(scale) ? scale : 0;
     }
 
@@ -46,23 +56,8 @@ final class Backward {
      * inputs whose gradient is missing or misshapen (a finding says so).
      */
     double[][] run(double[][] point, double[] upstream) {
-        double[][] given = Workers.copy(point);
-        double[] up = upstream.clone();
-        counters.backward.incrementAndGet();
-        double[][] grads;
-        try {
-            grads = function.vectorJacobianProduct(given, up, wrt.clone());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
-            throw FunctionCrash.of("backward pass", "the point checked", e);
-        }
-        reportMutation(point, given, "backward");
-        for (int m = 0; m < up.length; m++) {
-            if (Double.doubleToLongBits(up[m]) != Double.doubleToLongBits(upstream[m])) {
-                findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient at "
-                        + m + ": " + upstream[m] + " became " + up[m]);
-                break;
-            }
-        }
+        double[][] grads = sharing != null ? vectorJacobianProduct(sharing, point, upstream)
+                : watchedVectorJacobianProduct(point, upstream);
         double[][] valid = new double[point.length][];
         if (grads == null) {
             findings.add(SanityCheck.GRADIENT_SHAPE, null, "backward returned null instead of "
@@ -87,14 +82,46 @@ final class Backward {
                         + g.length + " elements, expected shape " + inputs.get(i).shapeText() + " ("
                         + point[i].length + " elements)");
             } else {
-                valid[i] = g.clone();
+                valid[i] = sharing != null ? g : g.clone();
             }
         }
         return valid;
     }
 
-    /** Evaluates the function on a copy of the point, reporting any change it makes to the copy. */
+    /** The function's gradients for copies of the point and the upstream, reporting any change it makes to them. */
+    private double[][] watchedVectorJacobianProduct(double[][] point, double[] upstream) {
+        double[][] given = Workers.copy(point);
+        double[] up = upstream.clone();
+        double[][] grads = vectorJacobianProduct(function, given, up);
+        reportMutation(point, given, "backward");
+        for (int m = 0; m < up.length; m++) {
+            if (Double.doubleToLongBits(up[m]) != Double.doubleToLongBits(upstream[m])) {
+                findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient at "
+                        + m + ": " + upstream[m] + " became " + up[m]);
+                break;
+            }
+        }
+        return grads;
+    }
+
+    /** One counted backward pass; whatever the function throws becomes a {@link FunctionCrash}. */
+    private double[][] vectorJacobianProduct(CheckedFunction f, double[][] point, double[] upstream) {
+        counters.backward.incrementAndGet();
+        try {
+            return f.vectorJacobianProduct(point, upstream, wrt.clone());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
+            throw FunctionCrash.of("backward pass", "the point checked", e);
+        }
+    }
+
+    /**
+     * Evaluates the function at the point: handed over to a function that takes it so, else on a copy,
+     * reporting any change the function makes to the copy.
+     */
     Evaluation evaluate(double[][] point) {
+        if (sharing != null) {
+            return Prober.evaluate(sharing, point, wrt.clone(), counters, () -> "the point checked");
+        }
         double[][] given = Workers.copy(point);
         Evaluation e = Prober.evaluate(function, given, wrt.clone(), counters, () -> "the point checked");
         reportMutation(point, given, "forward");
@@ -120,6 +147,23 @@ final class Backward {
      * zero upstream must give exactly zero gradients.
      */
     void sanity(double[][] point, double[] upstream, double[][] first, double tolerance) {
+        sanity(point, () -> upstream, () -> twice(upstream), upstream.length, first, tolerance);
+    }
+
+    /**
+     * As {@link #sanity(double[][], double[], double[][], double)}, with the upstream and twice the upstream
+     * made when needed, so that a large one (a FAST direction's, drawn again from its seed) is held only
+     * while its own backward pass runs.
+     */
+    void sanity(double[][] point, Supplier<double[]> upstream, Supplier<double[]> twiceUpstream, int outputSize,
+                double[][] first, double tolerance) {
+        // one pass at a time, each in a method of its own, so that only one more set of gradients is held at once
+        sameAgain(point, upstream.get(), first, tolerance);
+        twiceForTwice(point, twiceUpstream.get(), first, tolerance);
+        zeroForZero(point, outputSize, first);
+    }
+
+    private void sameAgain(double[][] point, double[] upstream, double[][] first, double tolerance) {
         double[][] second = run(point, upstream);
         for (int i = 0; i < point.length; i++) {
             if (first[i] == null || second[i] == null) {
@@ -138,11 +182,10 @@ final class Backward {
                 }
             }
         }
-        double[] doubledUpstream = new double[upstream.length];
-        for (int m = 0; m < upstream.length; m++) {
-            doubledUpstream[m] = 2 * upstream[m];
-        }
-        double[][] doubled = run(point, doubledUpstream);
+    }
+
+    private void twiceForTwice(double[][] point, double[] twiceUpstream, double[][] first, double tolerance) {
+        double[][] doubled = run(point, twiceUpstream);
         for (int i = 0; i < point.length; i++) {
             if (first[i] == null || doubled[i] == null) {
                 continue;
@@ -160,7 +203,10 @@ final class Backward {
                 }
             }
         }
-        double[][] zero = run(point, new double[upstream.length]);
+    }
+
+    private void zeroForZero(double[][] point, int outputSize, double[][] first) {
+        double[][] zero = run(point, new double[outputSize]);
         for (int i = 0; i < point.length; i++) {
             if (zero[i] == null) {
                 continue;
@@ -175,6 +221,14 @@ final class Backward {
                 }
             }
         }
+    }
+
+    private static double[] twice(double[] upstream) {
+        double[] doubled = new double[upstream.length];
+        for (int m = 0; m < upstream.length; m++) {
+            doubled[m] = 2 * upstream[m];
+        }
+        return doubled;
     }
 
     /** The analytic gradients as one list of per-input arrays, reported for NaN or infinity. */

@@ -5,10 +5,8 @@ import dev.gradproof.gradcheck.model.Numbers;
 import dev.gradproof.gradcheck.model.Verdict;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * FAST mode: for each of several independent random pairs (u, v), the numerical directional
@@ -28,8 +26,25 @@ final class FastCheck {
     private FastCheck() {
     }
 
-    static Result run(double[][] point, boolean[] wrt, int outputSize, Backward backward, Prober prober,
-                      ErrorModel model, NoiseProbe noise, CheckOptions options) {
+    /**
+     * The first pair of each direction, drawn before the noise line is measured so that the line can be
+     * projected onto them as it goes.
+     */
+    static List<Direction> firstDraws(long seed, int directions, double[][] point, boolean[] wrt, int outputSize) {
+        List<Direction> draws = new ArrayList<>(directions);
+        if (checkedSize(point, wrt) > 0) {
+            for (int r = 0; r < directions; r++) {
+                draws.add(draw(seed, r, 0, point, wrt, outputSize));
+            }
+        }
+        return draws;
+    }
+
+    /**
+     * @param firstDraws the first pair of each direction ({@link #firstDraws}); later attempts are drawn here
+     */
+    static Result run(double[][] point, boolean[] wrt, int outputSize, List<Direction> firstDraws, Backward backward,
+                      Prober prober, ErrorModel model, NoiseProbe noise, CheckOptions options) {
         int directions = options.directions();
         int d = checkedSize(point, wrt);
         if (d == 0) {
@@ -37,34 +52,37 @@ final class FastCheck {
         }
         double largest = largestMagnitude(point, wrt);
         double h = stepAlong(options.tolerances().eps(), d, norm(point, wrt));
-        Draw first = draw(options.seed(), 0, 0, point, wrt, outputSize);
-        double[][] firstGrads = backward.run(point, first.u);
-        backward.reportNonFinite(firstGrads);
-        backward.sanity(point, first.u, firstGrads, options.tolerances().nondeterminismTolerance());
-        if (!complete(firstGrads, wrt)) {
+        Direction first = firstDraws.get(0);
+        // the first direction's gradients are let go once it is judged: one input-sized array fewer afterwards
+        AtomicReference<double[][]> firstGrads = new AtomicReference<>(backward.run(point, first.u()));
+        backward.reportNonFinite(firstGrads.get());
+        backward.sanity(point, first::u, first::twiceU, outputSize, firstGrads.get(),
+                options.tolerances().nondeterminismTolerance());
+        if (!complete(firstGrads.get(), wrt)) {
             return new Result(List.of(), null, 0);
         }
         // the rounding scale depends on the output projection only: one for every direction of a scalar output
-        double firstRounding = backward.roundingScale(point, first.u);
+        double firstRounding = backward.roundingScale(point, first.u());
         int[] redraws = new int[directions];
         double[] norms = new double[directions];
         StepPlan plan = new StepPlan(model);
-        List<Outcome> outcomes = Workers.run(directions, options.parallelism(), point, (work, r) -> {
+        List<Outcome> outcomes = Workers.run(directions, options.parallelism(), r -> {
             Outcome outcome = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Draw draw = r == 0 && attempt == 0 ? first
+                boolean isFirst = r == 0 && attempt == 0;
+                Direction draw = attempt == 0 ? firstDraws.get(r)
                         : draw(options.seed(), r, attempt, point, wrt, outputSize);
-                double[][] grads = draw == first ? firstGrads : backward.run(point, draw.u);
+                double[][] grads = isFirst ? firstGrads.getAndSet(null) : backward.run(point, draw.u());
                 if (!complete(grads, wrt)) {
                     return new Outcome(-1, Records.failure(new int[] {r}, r, Double.NaN, h,
                             "the backward pass gave no usable gradient", name(r, directions)), 0, null, false);
                 }
                 norms[r] = norm(grads, wrt);
-                double sigma = noise.sigma(draw.u);
-                double rounding = draw == first || outputSize == 1 ? firstRounding
-                        : backward.roundingScale(point, draw.u);
+                double sigma = noise.sigma(draw);
+                double rounding = isFirst || outputSize == 1 ? firstRounding : backward.roundingScale(point, draw.u());
+                double[] atPoint = noise.atPoint(draw);
                 StepPlan.Decision decision = plan.decide(h, largest, rounding,
-                        at -> prober.direction(work, point, draw.v, draw.u, grads, r + 1, at),
+                        at -> prober.direction(draw, atPoint, grads, r + 1, at),
                         (pv, at) -> new Judgement[] {judge(model, pv, prober, at, sigma, rounding)});
                 if (decision.failure() != null) {
                     return new Outcome(-1, Records.failure(new int[] {r}, r, along(decision.values(), prober, h), h,
@@ -200,22 +218,14 @@ final class FastCheck {
         return Math.sqrt(s);
     }
 
-    /** One random pair: the output projection {@code u} and the input direction {@code v}. */
-    private record Draw(double[] u, double[][] v) {
-    }
-
-    /** A random pair: {@code v} over the elements of the inputs in {@code wrt}, {@code u} over {@code outputSize} outputs. */
-    private static Draw draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt,
-                             int outputSize) {
-        RandomGenerator random = Seeds.gaussians(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt);
-        double[] u = outputSize == 1 ? new double[] {1} : Components.unitVector(outputSize, random);
-        double[][] v = new double[point.length][];
+    /** A random pair of direction {@code direction}, attempt {@code attempt}: {@code v} over the inputs in {@code wrt}. */
+    private static Direction draw(long seed, int direction, int attempt, double[][] point, boolean[] wrt,
+                                  int outputSize) {
+        int[] sizes = new int[point.length];
         for (int i = 0; i < point.length; i++) {
-            if (wrt[i]) {   // data inputs do not move: no direction for them
-                v[i] = new double[point[i].length];
-            }
+            sizes[i] = wrt[i] ? point[i].length : -1;   // data inputs do not move: no direction for them
         }
-        Components.unitVector(Arrays.stream(v).filter(Objects::nonNull).toArray(double[][]::new), random);
-        return new Draw(u, v);
+        return Direction.draw(Seeds.derive(seed, Seeds.DIRECTIONS, (long) direction * ATTEMPTS + attempt), outputSize,
+                sizes, Direction.KEPT);
     }
 }

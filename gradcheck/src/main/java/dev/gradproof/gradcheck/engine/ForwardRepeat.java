@@ -45,10 +45,12 @@ final class ForwardRepeat {
                         + first.length + " and " + again.length + " outputs");
                 return null;
             }
+            boolean same = true;
             for (int m = 0; m < first.length; m++) {
                 if (Double.doubleToLongBits(first[m]) == Double.doubleToLongBits(again[m])) {
                     continue;
                 }
+                same = false;
                 varies = true;
                 double relative = Math.abs(first[m] - again[m]) / Math.max(Math.abs(first[m]), Math.abs(again[m]));
                 if (!(relative <= tolerance)) {
@@ -61,7 +63,8 @@ final class ForwardRepeat {
                     return null;
                 }
             }
-            all[r] = again;
+            // a repeat equal to the first value bit for bit is not kept: the first stands for it
+            all[r] = same ? first : again;
         }
         if (!varies) {
             return null;

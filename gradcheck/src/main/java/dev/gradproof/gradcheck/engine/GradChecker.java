@@ -74,18 +74,25 @@ public final class GradChecker {
                         tolerances.nondeterminismTolerance());
                 return assembly.build(List.of(), null, 0, started, counters);
             }
+            boolean fastMode = options.mode() == Mode.FAST;
+            List<Direction> draws = fastMode
+                    ? FastCheck.firstDraws(options.seed(), options.directions(), point, wrt, outputSize) : List.of();
             NoiseProbe noise = NoiseProbe.measure(function, point, wrt, base, tolerances.eps(), precision,
-                    Seeds.random(options.seed(), Seeds.NOISE, 0), counters, repeatSigma);
+                    Seeds.random(options.seed(), Seeds.NOISE, 0), counters, repeatSigma, draws,
+                    fastMode ? NoiseProbe.STORED_LIMIT : Long.MAX_VALUE);
             if (repeatSigma != null) {
                 assembly.note("the forward pass varies at one point within the declared tolerance; the spread of"
                         + " repeated evaluations counts as noise in every tolerance");
             }
-            Prober prober = new Prober(function, wrt, stencil, precision, base, inputs, counters);
-            if (options.mode() == Mode.FAST) {
-                return fast(function, inputs, point, wrt, base, backward, prober, model, noise, options, assembly,
-                        started, counters);
+            Prober prober = new Prober(function, wrt, stencil, precision, base, noise.keepsValues(), point, inputs,
+                    counters);
+            if (fastMode) {
+                int[] outputShape = base.outputShape();
+                base = null;   // a large value at the point is let go here: the noise line kept its projections
+                return fast(function, inputs, point, wrt, outputShape, outputSize, draws, backward, prober, model, noise,
+                        options, assembly, started, counters);
             }
-            Components components = components(base, outputSize, options);
+            Components components = components(base.outputShape(), outputSize, options);
             if (components.projected()) {
                 assembly.note("the output has " + outputSize + " elements: the Jacobian was compared through "
                         + components.count() + " random projections u^T J");
@@ -103,18 +110,18 @@ public final class GradChecker {
     }
 
     private static GradCheckResult fast(CheckedFunction function, List<Input> inputs, double[][] point, boolean[] wrt,
-                                        Evaluation base, Backward backward, Prober prober, ErrorModel model,
-                                        NoiseProbe noise, CheckOptions options, ResultAssembly assembly, long started,
-                                        Counters counters) {
-        int outputSize = base.output().length;
-        FastCheck.Result fast = FastCheck.run(point, wrt, outputSize, backward, prober, model, noise, options);
+                                        int[] outputShape, int outputSize, List<Direction> draws, Backward backward,
+                                        Prober prober, ErrorModel model, NoiseProbe noise, CheckOptions options,
+                                        ResultAssembly assembly, long started, Counters counters) {
+        FastCheck.Result fast = FastCheck.run(point, wrt, outputSize, draws, backward, prober, model, noise, options);
         if (fast.kinkRedraws() > 0) {
             assembly.note(fast.kinkRedraws() + " random directions crossed a kink and were drawn again");
         }
         List<Outcome> outcomes = fast.outcomes();
         if (FastConfirmation.needed(outcomes)) {
             boolean every = FastConfirmation.checksEveryElement(point, wrt);
-            List<Outcome> elements = ElementCheck.run(function, inputs, point, wrt, components(base, outputSize, options),
+            List<Outcome> elements = ElementCheck.run(function, inputs, point, wrt,
+                    components(outputShape, outputSize, options),
                     backward, prober, model, noise, every ? options.withMode(Mode.FULL)
                             : options.withSampling(FastConfirmation.SAMPLES_PER_INPUT));
             List<String> notes = new ArrayList<>();
@@ -145,17 +152,28 @@ public final class GradChecker {
         return wrt;
     }
 
-    /** The point, rounded to the function's precision; every element finite. */
+    /**
+     * The point, rounded to the function's precision; every element finite. An input that rounding
+     * leaves as it is is read in place (the checker never writes the point); only one that rounding
+     * changes is copied.
+     */
     private static double[][] validPoint(List<Input> inputs, Precision precision) {
         double[][] point = new double[inputs.size()][];
         for (int i = 0; i < point.length; i++) {
-            point[i] = inputs.get(i).values();
-            for (int k = 0; k < point[i].length; k++) {
-                if (!Double.isFinite(point[i][k])) {
+            double[] values = inputs.get(i).valuesView();
+            point[i] = values;
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
                     throw new IllegalArgumentException("gradcheck: " + PointText.element(inputs, i, k) + " is "
-                            + point[i][k] + "; gradients are checked at finite points");
+                            + values[k] + "; gradients are checked at finite points");
                 }
-                point[i][k] = precision.round(point[i][k]);
+                double rounded = precision.round(values[k]);
+                if (Double.doubleToLongBits(rounded) != Double.doubleToLongBits(values[k])) {
+                    if (point[i] == values) {
+                        point[i] = values.clone();
+                    }
+                    point[i][k] = rounded;
+                }
             }
         }
         return point;
@@ -179,8 +197,8 @@ public final class GradChecker {
         return true;
     }
 
-    private static Components components(Evaluation base, int outputSize, CheckOptions options) {
-        return Components.of(base.outputShape(), outputSize, options.fullJacobianLimit(), options.projections(),
+    private static Components components(int[] outputShape, int outputSize, CheckOptions options) {
+        return Components.of(outputShape, outputSize, options.fullJacobianLimit(), options.projections(),
                 Seeds.random(options.seed(), Seeds.COMPONENTS, 0));
     }
 }

@@ -1,10 +1,17 @@
 package dev.gradproof.gradcheck.engine;
 
+import dev.gradproof.gradcheck.function.BranchRecord;
 import dev.gradproof.gradcheck.function.CheckedFunction;
 import dev.gradproof.gradcheck.function.Evaluation;
 import dev.gradproof.gradcheck.model.Precision;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The noise level of the function's values, measured once per check as in Moré and Wild's ECnoise:
@@ -27,90 +34,196 @@ import java.util.Random;
  * of its values, told from a kink by how it changes with the step, see {@link StepPlan}) measures
  * rounding instead. The spread of repeated evaluations at the point itself ({@link ForwardRepeat}),
  * when the user declared that the forward pass may vary, counts as measured noise as well.
+ *
+ * <p>Up to {@value #STORED_LIMIT} values in all the line's outputs are kept, and projected onto each
+ * compared scalar when asked. Above (FAST on a large output: 13 outputs of 10,000,000 elements are
+ * 1 GB), each output is projected onto the FAST directions' projections as soon as it is computed,
+ * and only the 13 projected values are kept per direction: the same sums, bit for bit. A projection
+ * asked for later (a direction drawn again after a kink, a failure's confirmation) has the line
+ * measured again for it.
  */
 final class NoiseProbe {
 
     private static final int HALF_WIDTH = 6;
+    private static final int POINTS = 2 * HALF_WIDTH + 1;
     private static final double GAMMA_6 = 1.0 / 924.0;
     private static final double PLAUSIBLE_ULPS = 1e4;
+    /** Line outputs of up to this many values in all are kept as arrays. */
+    static final long STORED_LIMIT = 1 << 20;
 
+    /** One compared scalar of the output: {@code {u . out, sum |u_m out_m|}} for its projection {@code u}. */
+    interface Projection {
+        double[] project(double[] out);
+    }
+
+    /** The line's values projected onto one scalar: the base point's and, unless the line failed, every point's. */
+    private record Sums(double[] base, double[] g, double[] magnitude) {
+    }
+
+    private final Line line;
+    /** Stored: the value at the point. */
+    private final double[] baseOutput;
+    /** Stored: the outputs at the line's points, or null when a probe could not serve. */
     private final double[][] values;
+    /** Streamed: the sums per projection measured so far. */
+    private final Map<Projection, Sums> sums;
     private final double machineEpsilon;
     private final boolean branchesKnown;
     private final double[] repeatSigma;
 
-    private NoiseProbe(double[][] values, double machineEpsilon, boolean branchesKnown, double[] repeatSigma) {
+    private NoiseProbe(Line line, double[] baseOutput, double[][] values, Map<Projection, Sums> sums,
+                       double machineEpsilon, boolean branchesKnown, double[] repeatSigma) {
+        this.line = line;
+        this.baseOutput = baseOutput;
         this.values = values;
+        this.sums = sums;
         this.machineEpsilon = machineEpsilon;
         this.branchesKnown = branchesKnown;
         this.repeatSigma = repeatSigma;
     }
 
+    /**
+     * Measures the line: its outputs kept when they have at most {@code storedLimit} values in all
+     * ({@link #STORED_LIMIT} in FAST mode), else projected onto {@code declared} as they come.
+     */
     static NoiseProbe measure(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base, double h,
-                              Precision precision, Random random, Counters counters, double[] repeatSigma) {
-        double[][] values = line(function, point, wrt, base, h, precision, random, counters);
-        return new NoiseProbe(values, precision.machineEpsilon(), base.branches() != null, repeatSigma);
+                              Precision precision, Random random, Counters counters, double[] repeatSigma,
+                              List<? extends Projection> declared, long storedLimit) {
+        Line line = new Line(function, point, wrt, base, h, precision, signs(point, wrt, random), counters);
+        boolean stored = (long) POINTS * base.output().length <= storedLimit;
+        double[][] values = null;
+        Map<Projection, Sums> sums = null;
+        if (stored) {
+            values = new double[POINTS][];
+            double[][] kept = values;
+            if (!line.walk(base.output(), (p, out) -> kept[p] = out)) {
+                values = null;
+            }
+        } else {
+            sums = new IdentityHashMap<>();
+            line.measure(new ArrayList<>(declared), base.output(), sums);
+        }
+        return new NoiseProbe(stored ? null : line, stored ? base.output() : null, values, sums,
+                precision.machineEpsilon(),
+                base.branches() != null, repeatSigma);
     }
 
-    /** The outputs at {@code x + j h s}, {@code j = -6..6}, or null when a probe cannot serve. */
-    private static double[][] line(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base,
-                                   double h, Precision precision, Random random, Counters counters) {
-        double[][] values = new double[2 * HALF_WIDTH + 1][];
-        values[HALF_WIDTH] = base.output();
-        double[][] signs = new double[point.length][];
+    /** A random sign per differentiated element, so that every element moves along the line. */
+    private static BitSet[] signs(double[][] point, boolean[] wrt, Random random) {
+        BitSet[] signs = new BitSet[point.length];
         for (int i = 0; i < point.length; i++) {
-            signs[i] = new double[point[i].length];
-            for (int k = 0; k < signs[i].length; k++) {
-                signs[i][k] = wrt[i] ? (random.nextBoolean() ? 1 : -1) : 0;
+            if (wrt[i]) {
+                signs[i] = new BitSet(point[i].length);
+                for (int k = 0; k < point[i].length; k++) {
+                    signs[i].set(k, random.nextBoolean());
+                }
             }
         }
-        double[][] work = Workers.copy(point);
-        try {
-            for (int j = -HALF_WIDTH; j <= HALF_WIDTH; j++) {
-                if (j == 0) {
-                    continue;
-                }
-                for (int i = 0; i < point.length; i++) {
-                    for (int k = 0; k < point[i].length; k++) {
-                        work[i][k] = wrt[i] ? precision.round(point[i][k] + j * h * signs[i][k]) : point[i][k];
-                    }
-                }
-                double[] out = probe(function, work, wrt, base, counters);
-                if (out == null) {
-                    return null;
-                }
-                values[j + HALF_WIDTH] = out;
-            }
-        } finally {
-            for (int i = 0; i < point.length; i++) {
-                System.arraycopy(point[i], 0, work[i], 0, point[i].length);
-            }
-        }
-        return values;
+        return signs;
     }
 
-    /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
-    private static double[] probe(CheckedFunction function, double[][] work, boolean[] wrt, Evaluation base,
-                                  Counters counters) {
-        counters.forward.incrementAndGet();
-        Evaluation e;
-        try {
-            e = function.evaluate(work, wrt.clone());
-        } catch (RuntimeException ex) {
-            return null;
+    /** The points {@code x + j h s}, {@code j = -6..6}, and the function's outputs there. */
+    private static final class Line {
+        private final CheckedFunction function;
+        private final double[][] point;
+        private final boolean[] wrt;
+        private final int outputSize;
+        private final BranchRecord branches;
+        private final double h;
+        private final Precision precision;
+        private final BitSet[] signs;
+        private final Counters counters;
+
+        Line(CheckedFunction function, double[][] point, boolean[] wrt, Evaluation base, double h,
+             Precision precision, BitSet[] signs, Counters counters) {
+            this.function = function.sharingArrays().orElse(function);
+            this.point = point;
+            this.wrt = wrt;
+            this.outputSize = base.output().length;
+            this.branches = base.branches();
+            this.h = h;
+            this.precision = precision;
+            this.signs = signs;
+            this.counters = counters;
         }
-        if (e == null || e.output() == null || e.output().length != base.output().length) {
-            return null;
+
+        /** Receives the output at point {@code p} of the line ({@code p = j + 6}). */
+        interface Sink {
+            void accept(int p, double[] out);
         }
-        for (double v : e.output()) {
-            if (!Double.isFinite(v)) {
+
+        /**
+         * Hands {@code baseOutput} and each probe's output to {@code sink}, one at a time; false when a
+         * probe cannot serve (then the rest are not probed).
+         */
+        boolean walk(double[] baseOutput, Sink sink) {
+            sink.accept(HALF_WIDTH, baseOutput);
+            for (int j = -HALF_WIDTH; j <= HALF_WIDTH; j++) {
+                if (j != 0 && !probeInto(j, sink)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** One point's output to {@code sink}; in a method of its own so that no output outlives its turn. */
+        private boolean probeInto(int j, Sink sink) {
+            double[] out = probe(at(j));
+            if (out == null) {
+                return false;
+            }
+            sink.accept(j + HALF_WIDTH, out);
+            return true;
+        }
+
+        /** The line's sums for each of {@code projections}, into {@code into}; the base's value measured again if null. */
+        void measure(List<Projection> projections, double[] baseOutput, Map<Projection, Sums> into) {
+            double[] first = baseOutput != null ? baseOutput
+                    : Prober.evaluate(function, point, wrt.clone(), counters, () -> "the point checked").output();
+            double[][] g = new double[projections.size()][POINTS];
+            double[][] magnitude = new double[projections.size()][POINTS];
+            boolean complete = walk(first, (p, out) -> {
+                for (int c = 0; c < projections.size(); c++) {
+                    double[] projected = projections.get(c).project(out);
+                    g[c][p] = projected[0];
+                    magnitude[c][p] = projected[1];
+                }
+            });
+            for (int c = 0; c < projections.size(); c++) {
+                double[] base = {g[c][HALF_WIDTH], magnitude[c][HALF_WIDTH]};
+                into.put(projections.get(c), new Sums(base, complete ? g[c] : null, magnitude[c]));
+            }
+        }
+
+        /** A new array per point, handed over: the function may keep it, and nothing writes it again. */
+        private double[][] at(int j) {
+            return Prober.moved(point, wrt, precision, j * h, (i, k) -> signs[i].get(k) ? 1.0 : -1.0);
+        }
+
+        /** The output at {@code work}, or null when it cannot serve (threw, not finite, other shape, crossed a kink). */
+        private double[] probe(double[][] work) {
+            counters.forward.incrementAndGet();
+            Evaluation e;
+            try {
+                e = function.evaluate(work, wrt.clone());
+            } catch (RuntimeException ex) {
+                return null;
+            } catch (StackOverflowError | OutOfMemoryError | AssertionError | LinkageError ex) {
+                throw FunctionCrash.of("function", "a point of the noise line", ex);
+            }
+            if (e == null || e.output() == null || e.output().length != outputSize) {
                 return null;
             }
+            for (double v : e.output()) {
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+            }
+            if (branches != null && branches.firstDifference(e.branches()) != null) {
+                return null;
+            }
+            return e.output();
         }
-        if (base.branches() != null && base.branches().firstDifference(e.branches()) != null) {
-            return null;
-        }
-        return e.output();
     }
 
     /**
@@ -118,36 +231,79 @@ final class NoiseProbe {
      * spread of repeated evaluations at the point; 0 when neither is known.
      */
     double sigma(double[] u) {
+        return sigma(() -> u, out -> {
+            ProbeValues pv = new ProbeValues(1, 1, false);
+            Prober.project(out, new double[][] {u}, pv, 0);
+            return new double[] {pv.g[0][0], pv.scale[0]};
+        });
+    }
+
+    /** As {@link #sigma(double[])}, for a FAST direction's projection. */
+    double sigma(Direction direction) {
+        return sigma(direction::u, direction);
+    }
+
+    private double sigma(Supplier<double[]> u, Projection projection) {
         double repeated = 0;
         if (repeatSigma != null) {
-            for (int m = 0; m < u.length; m++) {
-                repeated += u[m] * u[m] * repeatSigma[m] * repeatSigma[m];
+            double[] us = u.get();
+            for (int m = 0; m < us.length; m++) {
+                repeated += us[m] * us[m] * repeatSigma[m] * repeatSigma[m];
             }
             repeated = Math.sqrt(repeated);
         }
-        if (values == null) {
+        double[] g;
+        double scale = 0;
+        if (values != null) {
+            g = new double[POINTS];
+            for (int p = 0; p < POINTS; p++) {
+                double[] projected = projection.project(values[p]);
+                g[p] = projected[0];
+                scale = Math.max(scale, projected[1]);
+            }
+        } else if (sums != null) {
+            Sums s = sums(projection);
+            if (s.g() == null) {
+                return repeated;
+            }
+            g = s.g().clone();
+            for (double m : s.magnitude()) {
+                scale = Math.max(scale, m);
+            }
+        } else {
             return repeated;
         }
-        return Math.max(lineSigma(u), repeated);
+        return Math.max(lineSigma(g, scale), repeated);
     }
 
-    /** The line's estimate of the noise of {@code u . f} (sixth differences), or 0 when it cannot serve. */
-    private double lineSigma(double[] u) {
-        int points = values.length;
-        ProbeValues projected = new ProbeValues(points, 1, false);
-        double[][] us = {u};
-        for (int p = 0; p < points; p++) {
-            Prober.project(values[p], us, projected, p);
+    /** {@code {u . f(x), sum |u_m f_m(x)|}} at the point checked, for a FAST direction's projection. */
+    double[] atPoint(Direction direction) {
+        return sums != null ? sums(direction).base() : direction.project(baseOutput);
+    }
+
+    /** Whether the line's outputs and the value at the point are kept (else only their projections). */
+    boolean keepsValues() {
+        return sums == null;
+    }
+
+    private Sums sums(Projection projection) {
+        Sums s = sums.get(projection);
+        if (s == null) {
+            line.measure(List.of(projection), null, sums);
+            s = sums.get(projection);
         }
-        double[] g = projected.g[0];
-        double scale = projected.scale[0];
+        return s;
+    }
+
+    /** The line's estimate of the noise of {@code u . f} from its projected values (sixth differences), or 0. */
+    private double lineSigma(double[] g, double scale) {
         for (int order = 1; order <= 6; order++) {
-            for (int p = 0; p < points - order; p++) {
+            for (int p = 0; p < POINTS - order; p++) {
                 g[p] = g[p + 1] - g[p];
             }
         }
         double squares = 0;
-        int windows = points - 6;
+        int windows = POINTS - 6;
         for (int p = 0; p < windows; p++) {
             squares += g[p] * g[p];
         }

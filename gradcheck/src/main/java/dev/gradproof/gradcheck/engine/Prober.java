@@ -1,5 +1,6 @@
 package dev.gradproof.gradcheck.engine;
 
+import dev.gradproof.gradcheck.function.BranchRecord;
 import dev.gradproof.gradcheck.function.CheckedFunction;
 import dev.gradproof.gradcheck.function.Evaluation;
 import dev.gradproof.gradcheck.function.Input;
@@ -17,23 +18,49 @@ import java.util.function.Supplier;
  */
 final class Prober {
 
+    /** The length of the partial sums {@link #accumulate} keeps: four of {@code u_m f_m}, four of their magnitudes. */
+    static final int PARTIALS = 8;
+
     private final CheckedFunction function;
+    /** The function for points handed over for good (new arrays per probe): the same function unless it takes them so. */
+    private final CheckedFunction handedOver;
     private final boolean[] wrt;
     private final Stencil stencil;
     private final Precision precision;
-    private final Evaluation base;
+    private final int[] outputShape;
+    private final int outputSize;
+    private final BranchRecord branches;
+    /** The value at the point, for element probes; null until needed when it was not kept. */
+    private double[] baseOutput;
+    private final double[][] point;
     private final List<Input> inputs;
     private final Counters counters;
 
+    /**
+     * @param keepBaseOutput whether to keep the value at the point for element probes; when not, it is
+     *                       measured again if an element is ever probed (a FAST failure's confirmation)
+     */
     Prober(CheckedFunction function, boolean[] wrt, Stencil stencil, Precision precision, Evaluation base,
-           List<Input> inputs, Counters counters) {
+           boolean keepBaseOutput, double[][] point, List<Input> inputs, Counters counters) {
         this.function = function;
+        this.handedOver = function.sharingArrays().orElse(function);
         this.wrt = wrt;
         this.stencil = stencil;
         this.precision = precision;
-        this.base = base;
+        this.outputShape = base.outputShape();
+        this.outputSize = base.output().length;
+        this.branches = base.branches();
+        this.baseOutput = keepBaseOutput ? base.output() : null;
+        this.point = point;
         this.inputs = inputs;
         this.counters = counters;
+    }
+
+    private double[] baseOutput() {
+        if (baseOutput == null) {
+            baseOutput = evaluate(handedOver, point, wrt.clone(), counters, () -> "the point checked").output();
+        }
+        return baseOutput;
     }
 
     /** The position of a stencil offset in the probe arrays. */
@@ -45,7 +72,7 @@ final class Prober {
     ProbeValues element(double[][] work, int i, int k, double[][] upstreams, double h) {
         int[] offsets = stencil.offsets();
         ProbeValues pv = new ProbeValues(offsets.length, upstreams.length, false);
-        project(base.output(), upstreams, pv, stencil.zeroIndex());
+        project(baseOutput(), upstreams, pv, stencil.zeroIndex());
         double x = work[i][k];
         try {
             for (int j = 0; j < offsets.length; j++) {
@@ -62,7 +89,8 @@ final class Prober {
                 work[i][k] = moved;
                 pv.t[j] = moved - x;
                 Evaluation e = evaluate(work, () -> PointText.element(inputs, i, k) + " " + PointText.offset(o));
-                if (!accept(e, pv, j, upstreams, () -> "perturbing " + PointText.element(inputs, i, k) + " by "
+                int column = j;
+                if (!accept(e, pv, out -> project(out, upstreams, pv, column), () -> "perturbing " + PointText.element(inputs, i, k) + " by "
                         + PointText.offset(o))) {
                     break;
                 }
@@ -74,49 +102,68 @@ final class Prober {
     }
 
     /**
-     * Probes along direction {@code v} from {@code origin} (the point, never modified; {@code work} is
-     * the worker's copy of it, restored afterwards), projecting onto
-     * {@code upstream}; {@code analytic} (the gradients for that upstream) gives the analytic
-     * derivative along the actual, rounded displacement.
+     * Probes along {@code direction} from the point (never modified: each probe is a new array,
+     * handed over to the function), projecting onto the direction's {@code u}; {@code atPoint} is
+     * {@code {u . f(x), sum |u_m f_m(x)|}} at the point itself, and {@code analytic} (the gradients
+     * for {@code u}) gives the analytic derivative along the actual, rounded displacement.
      */
-    ProbeValues direction(double[][] work, double[][] origin, double[][] v, double[] upstream, double[][] analytic,
-                          int number, double h) {
+    ProbeValues direction(Direction direction, double[] atPoint, double[][] analytic, int number, double h) {
         int[] offsets = stencil.offsets();
-        double[][] us = {upstream};
         ProbeValues pv = new ProbeValues(offsets.length, 1, true);
-        project(base.output(), us, pv, stencil.zeroIndex());
-        double[][] saved = origin;
-        try {
-            for (int j = 0; j < offsets.length; j++) {
-                if (j == stencil.zeroIndex()) {
-                    continue;
-                }
-                int o = offsets[j];
-                double along = 0;
-                for (int i = 0; i < work.length; i++) {
-                    if (!wrt[i]) {
-                        continue;
-                    }
-                    for (int k = 0; k < work[i].length; k++) {
-                        double moved = precision.round(saved[i][k] + o * h * v[i][k]);
-                        work[i][k] = moved;
-                        along += analytic[i][k] * (moved - saved[i][k]);
-                    }
-                }
-                pv.t[j] = o * h;
-                pv.analyticAlong[j] = along;
-                Evaluation e = evaluate(work, () -> "direction " + number + " " + PointText.offset(o));
-                if (!accept(e, pv, j, us, () -> "moving along direction " + number + " by "
-                        + PointText.offset(o))) {
-                    break;
-                }
-            }
-        } finally {
-            for (int i = 0; i < work.length; i++) {
-                System.arraycopy(saved[i], 0, work[i], 0, saved[i].length);
+        pv.g[0][stencil.zeroIndex()] = atPoint[0];
+        pv.scale[0] = Math.max(pv.scale[0], atPoint[1]);
+        for (int j = 0; j < offsets.length; j++) {
+            if (j != stencil.zeroIndex() && !alongDirection(direction, analytic, number, h, pv, j)) {
+                break;
             }
         }
         return pv;
+    }
+
+    /**
+     * One probe along a direction, at offset {@code j}: a new array for the moved point, handed over; in a
+     * method of its own so that neither the moved point nor its value outlives the probe.
+     */
+    private boolean alongDirection(Direction direction, double[][] analytic, int number, double h, ProbeValues pv,
+                                   int j) {
+        int o = stencil.offsets()[j];
+        double[][] moved = moved(point, wrt, precision, o * h, direction.v());
+        double along = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (wrt[i]) {
+                for (int k = 0; k < moved[i].length; k++) {
+                    along += analytic[i][k] * (moved[i][k] - point[i][k]);
+                }
+            }
+        }
+        pv.t[j] = o * h;
+        pv.analyticAlong[j] = along;
+        Evaluation e = evaluate(handedOver, moved, wrt, counters, () -> "direction " + number + " " + PointText.offset(o));
+        return accept(e, pv, out -> {
+            double[] projected = direction.project(out);
+            pv.g[0][j] = projected[0];
+            pv.scale[0] = Math.max(pv.scale[0], projected[1]);
+        }, () -> "moving along direction " + number + " by " + PointText.offset(o));
+    }
+
+    /**
+     * The point moved by {@code step} times a direction read in order, rounded to the precision: new
+     * arrays for the differentiated inputs, the data inputs as they are (never written).
+     */
+    static double[][] moved(double[][] point, boolean[] wrt, Precision precision, double step,
+                            Direction.Reader direction) {
+        double[][] moved = new double[point.length][];
+        for (int i = 0; i < point.length; i++) {
+            if (!wrt[i]) {
+                moved[i] = point[i];
+                continue;
+            }
+            moved[i] = new double[point[i].length];
+            for (int k = 0; k < moved[i].length; k++) {
+                moved[i][k] = precision.round(point[i][k] + step * direction.next(i, k));
+            }
+        }
+        return moved;
     }
 
     private Evaluation evaluate(double[][] work, Supplier<String> where) {
@@ -142,11 +189,12 @@ final class Prober {
         return e;
     }
 
-    private boolean accept(Evaluation e, ProbeValues pv, int j, double[][] upstreams,
+    /** Checks a probe's value (shape, finite, branches) and, if it can serve, hands it to {@code projection}. */
+    private boolean accept(Evaluation e, ProbeValues pv, java.util.function.Consumer<double[]> projection,
                            Supplier<String> what) {
         double[] out = e.output();
-        if (out.length != base.output().length || !Arrays.equals(e.outputShape(), base.outputShape())) {
-            pv.failure = what.get() + " changed the output shape from " + Arrays.toString(base.outputShape())
+        if (out.length != outputSize || !Arrays.equals(e.outputShape(), outputShape)) {
+            pv.failure = what.get() + " changed the output shape from " + Arrays.toString(outputShape)
                     + " to " + Arrays.toString(e.outputShape());
             pv.shapeChanged = true;
             return false;
@@ -154,56 +202,93 @@ final class Prober {
         for (int m = 0; m < out.length; m++) {
             if (!Double.isFinite(out[m])) {
                 pv.failure = "the numerical derivative is not finite: " + what.get() + " gives " + out[m]
-                        + " at output " + Arrays.toString(Input.indexOf(base.outputShape(), m));
+                        + " at output " + Arrays.toString(Input.indexOf(outputShape, m));
                 pv.nonFinite = true;
                 return false;
             }
         }
-        if (pv.kinkOp == null && base.branches() != null) {
-            pv.kinkOp = base.branches().firstDifference(e.branches());
+        if (pv.kinkOp == null && branches != null) {
+            pv.kinkOp = branches.firstDifference(e.branches());
         }
-        project(out, upstreams, pv, j);
+        projection.accept(out);
         return true;
     }
 
     /**
      * Projects one evaluation's outputs onto each of {@code upstreams}: {@code u . f} into column
-     * {@code j} of {@code pv.g}, and {@code sum |u_m f_m|} into {@code pv.scale} if larger.
-     *
-     * <p>Each sum runs in four interleaved partial sums, added pairwise at the end: one running sum
-     * waits for each addition to finish before the next (four cycles a term), which made projecting
-     * 400 outputs onto four vectors cost as much as the matrix product being checked. The order is
-     * fixed, so the result does not depend on threads; up to three outputs it is the plain
-     * left-to-right sum.
+     * {@code j} of {@code pv.g}, and {@code sum |u_m f_m|} into {@code pv.scale} if larger, both summed
+     * in the order of {@link #accumulate}.
      */
     static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
-        int size = out.length;
-        int blocked = size & ~3;
         for (int c = 0; c < upstreams.length; c++) {
-            double[] u = upstreams[c];
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (int m = 0; m < blocked; m += 4) {
-                double p0 = u[m] * out[m];
-                double p1 = u[m + 1] * out[m + 1];
-                double p2 = u[m + 2] * out[m + 2];
-                double p3 = u[m + 3] * out[m + 3];
-                s0 += p0;
-                s1 += p1;
-                s2 += p2;
-                s3 += p3;
-                a0 += Math.abs(p0);
-                a1 += Math.abs(p1);
-                a2 += Math.abs(p2);
-                a3 += Math.abs(p3);
-            }
-            for (int m = blocked; m < size; m++) {
-                double p = u[m] * out[m];
-                s0 += p;
-                a0 += Math.abs(p);
-            }
-            pv.g[c][j] = (s0 + s1) + (s2 + s3);
-            pv.scale[c] = Math.max(pv.scale[c], (a0 + a1) + (a2 + a3));
+            double[] partials = new double[PARTIALS];
+            accumulate(upstreams[c], 0, out, 0, out.length, partials);
+            pv.g[c][j] = sum(partials);
+            pv.scale[c] = Math.max(pv.scale[c], magnitude(partials));
         }
+    }
+
+    /**
+     * Adds the terms {@code u[uFrom + t] * out[outFrom + t]}, {@code t < length}, to four interleaved
+     * partial sums: the term of output {@code m} to partial {@code m mod 4} ({@code partials[0..3]}),
+     * its magnitude likewise ({@code partials[4..7]}). One running sum waits for each addition to finish
+     * before the next (four cycles a term), which made projecting 400 outputs onto four vectors cost
+     * as much as the matrix product being checked; four run at once. A projection may be accumulated
+     * in blocks, each starting at an output whose index is a multiple of 4 (the terms of every block
+     * then reach the same partials as in one call). The order is fixed, so the result depends on
+     * neither threads nor blocks; up to three outputs, {@link #sum} is the plain left-to-right sum.
+     */
+    static void accumulate(double[] u, int uFrom, double[] out, int outFrom, int length, double[] partials) {
+        double s0 = partials[0], s1 = partials[1], s2 = partials[2], s3 = partials[3];
+        double a0 = partials[4], a1 = partials[5], a2 = partials[6], a3 = partials[7];
+        int blocked = length & ~3;
+        for (int t = 0; t < blocked; t += 4) {
+            double p0 = u[uFrom + t] * out[outFrom + t];
+            double p1 = u[uFrom + t + 1] * out[outFrom + t + 1];
+            double p2 = u[uFrom + t + 2] * out[outFrom + t + 2];
+            double p3 = u[uFrom + t + 3] * out[outFrom + t + 3];
+            s0 += p0;
+            s1 += p1;
+            s2 += p2;
+            s3 += p3;
+            a0 += Math.abs(p0);
+            a1 += Math.abs(p1);
+            a2 += Math.abs(p2);
+            a3 += Math.abs(p3);
+        }
+        int rest = length - blocked;
+        if (rest > 0) {
+            double p = u[uFrom + blocked] * out[outFrom + blocked];
+            s0 += p;
+            a0 += Math.abs(p);
+        }
+        if (rest > 1) {
+            double p = u[uFrom + blocked + 1] * out[outFrom + blocked + 1];
+            s1 += p;
+            a1 += Math.abs(p);
+        }
+        if (rest > 2) {
+            double p = u[uFrom + blocked + 2] * out[outFrom + blocked + 2];
+            s2 += p;
+            a2 += Math.abs(p);
+        }
+        partials[0] = s0;
+        partials[1] = s1;
+        partials[2] = s2;
+        partials[3] = s3;
+        partials[4] = a0;
+        partials[5] = a1;
+        partials[6] = a2;
+        partials[7] = a3;
+    }
+
+    /** {@code u . f} from {@link #accumulate}'s partials, added pairwise. */
+    static double sum(double[] partials) {
+        return (partials[0] + partials[1]) + (partials[2] + partials[3]);
+    }
+
+    /** {@code sum |u_m f_m|} from {@link #accumulate}'s partials, added pairwise. */
+    static double magnitude(double[] partials) {
+        return (partials[4] + partials[5]) + (partials[6] + partials[7]);
     }
 }

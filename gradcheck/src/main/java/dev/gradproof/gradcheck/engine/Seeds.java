@@ -1,8 +1,6 @@
 package dev.gradproof.gradcheck.engine;
 
 import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
 /** Independent random streams for the parts of a check, all derived from its one seed. */
 final class Seeds {
@@ -26,13 +24,5 @@ final class Seeds {
 
     static Random random(long seed, long stream, long index) {
         return new Random(derive(seed, stream, index));
-    }
-
-    /**
-     * A stream for long runs of Gaussians (random directions): {@link SplittableRandom} draws them with the
-     * JDK's ziggurat, several times faster than {@link Random#nextGaussian()}'s polar method.
-     */
-    static RandomGenerator gaussians(long seed, long stream, long index) {
-        return new SplittableRandom(derive(seed, stream, index));
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Runs independent tasks over several threads, each worker with its own copy of the point, so that
@@ -30,29 +32,38 @@ final class Workers {
     }
 
     static <T> List<T> run(int tasks, int parallelism, double[][] point, Task<T> body) {
-        List<T> results = new ArrayList<>(tasks);
-        if (parallelism <= 1 || tasks <= 1) {
-            double[][] work = copy(point);
-            for (int t = 0; t < tasks; t++) {
-                results.add(body.run(work, t));
-            }
-            return results;
-        }
-        // a few chunks per worker balance the load; for a large point, one per worker, as each holds a copy
         long size = 0;
         for (double[] p : point) {
             size += p.length;
         }
+        return run(tasks, parallelism, size, () -> copy(point), body);
+    }
+
+    /** Runs tasks that never perturb the point in place (each probe a new array): no copy of it. */
+    static <T> List<T> run(int tasks, int parallelism, IntFunction<T> body) {
+        return run(tasks, parallelism, 0, () -> null, (work, t) -> body.apply(t));
+    }
+
+    private static <T> List<T> run(int tasks, int parallelism, long size, Supplier<double[][]> work, Task<T> body) {
+        List<T> results = new ArrayList<>(tasks);
+        if (parallelism <= 1 || tasks <= 1) {
+            double[][] own = work.get();
+            for (int t = 0; t < tasks; t++) {
+                results.add(body.run(own, t));
+            }
+            return results;
+        }
+        // a few chunks per worker balance the load; for a large point, one per worker, as each holds a copy
         int chunks = Math.min(tasks, size > LARGE_POINT ? parallelism : parallelism * 4);
         List<Callable<List<T>>> calls = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) tasks * c / chunks);
             int to = (int) ((long) tasks * (c + 1) / chunks);
             calls.add(() -> {
-                double[][] work = copy(point);
+                double[][] own = work.get();
                 List<T> part = new ArrayList<>(to - from);
                 for (int t = from; t < to; t++) {
-                    part.add(body.run(work, t));
+                    part.add(body.run(own, t));
                 }
                 return part;
             });

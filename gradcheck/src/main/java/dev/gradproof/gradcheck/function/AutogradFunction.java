@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -33,6 +34,8 @@ public final class AutogradFunction implements CheckedFunction {
     private final Function<List<Variable>, Variable> function;
     private final List<String> names;
     private final List<Shape> shapes;
+    /** The points handed over are wrapped without a copy ({@link #sharingArrays()}). */
+    private final boolean wrapsPoints;
 
     /**
      * @param function the function of the inputs, in order
@@ -51,13 +54,33 @@ public final class AutogradFunction implements CheckedFunction {
             s.add(Shape.of(dims));
         }
         this.shapes = List.copyOf(s);
+        this.wrapsPoints = false;
+    }
+
+    private AutogradFunction(AutogradFunction copying) {
+        this.function = copying.function;
+        this.names = copying.names;
+        this.shapes = copying.shapes;
+        this.wrapsPoints = true;
+    }
+
+    /**
+     * This function wrapping the arrays it is handed in tensors without copying them: tensors never
+     * change, so neither the function nor the code it calls writes them, and the checker promises
+     * never to write them either, so a function that keeps a tensor from one call (a cache of its first
+     * input) still reads the values it was given when it reads it in a later call. Its value and
+     * gradients are the tensors' own arrays, read in place.
+     */
+    @Override
+    public Optional<CheckedFunction> sharingArrays() {
+        return Optional.of(wrapsPoints ? this : new AutogradFunction(this));
     }
 
     /** Fresh variables for a point: leaves for differentiated inputs, named constants for data. */
     List<Variable> variables(double[][] point, boolean[] wrt) {
         List<Variable> vars = new ArrayList<>(point.length);
         for (int i = 0; i < point.length; i++) {
-            Tensor t = Tensor.of(point[i], shapes.get(i));
+            Tensor t = wrapsPoints ? Tensor.wrap(shapes.get(i), point[i]) : Tensor.of(point[i], shapes.get(i));
             vars.add(wrt[i] ? Variable.leaf(names.get(i), t) : Variable.constant(names.get(i), t));
         }
         return vars;
@@ -77,7 +100,9 @@ public final class AutogradFunction implements CheckedFunction {
     @Override
     public Evaluation evaluate(double[][] point, boolean[] wrt) {
         Variable out = apply(variables(point, wrt));
-        return new Evaluation(out.value().toArray(), out.shape().dims(), branchRecord(out));
+        // handed-over arrays go both ways: the value is read in place, and the checker never writes it
+        double[] value = wrapsPoints ? out.value().data() : out.value().toArray();
+        return new Evaluation(value, out.shape().dims(), branchRecord(out));
     }
 
     /**
@@ -120,8 +145,9 @@ public final class AutogradFunction implements CheckedFunction {
     @Override
     public double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt) {
         List<Variable> vars = variables(point, wrt);
-        Variable out = apply(vars);
-        return gradients(out, vars, upstream, wrt);
+        // the graph is left behind before the gradients are copied out: one output-sized array fewer at once
+        List<Variable> grads = gradientVariables(apply(vars), vars, upstream, wrt);
+        return arrays(grads, vars.size(), wrt, wrapsPoints);
     }
 
     /** Every input as a leaf, so that the whole computation is recorded, data paths included. */
@@ -129,34 +155,50 @@ public final class AutogradFunction implements CheckedFunction {
     public double roundingScale(double[][] point, double[] upstream, boolean[] wrt) {
         boolean[] all = new boolean[point.length];
         java.util.Arrays.fill(all, true);
-        return RoundingScale.of(apply(variables(point, all)), upstream);
+        Variable out = apply(variables(point, all));
+        return RoundingScale.of(out, wrapsPoints ? Tensor.wrap(out.shape(), upstream) : Tensor.of(upstream, out.shape()));
     }
 
     /** The gradients of {@code <upstream, out>} with respect to the differentiated variables; null for data. */
     static double[][] gradients(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
-        double[][] result = new double[vars.size()][];
+        return arrays(gradients(out, vars, upstream, false, wrt), vars.size(), wrt, false);
+    }
+
+    private List<Variable> gradientVariables(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
+        return gradients(out, vars, upstream, wrapsPoints, wrt);
+    }
+
+    /** The gradient variables of the differentiated inputs, in input order; the upstream wrapped or copied. */
+    private static List<Variable> gradients(Variable out, List<Variable> vars, double[] upstream, boolean wrap,
+                                            boolean[] wrt) {
         List<Variable> leaves = leaves(vars, wrt);
         if (leaves.isEmpty()) {
-            return result;
+            return leaves;
         }
-        List<Variable> grads;
         if (out.requiresGrad()) {
-            Variable up = Variable.constant(Tensor.of(upstream, out.shape()));
-            grads = Autograd.grad(out, leaves, up, false);
-        } else {
-            grads = new ArrayList<>();
-            for (Variable leaf : leaves) {
-                grads.add(Variable.constant(Tensor.zeros(leaf.shape())));
-            }
+            Variable up = Variable.constant(wrap ? Tensor.wrap(out.shape(), upstream) : Tensor.of(upstream, out.shape()));
+            return Autograd.grad(out, leaves, up, false);
         }
+        List<Variable> grads = new ArrayList<>();
+        for (Variable leaf : leaves) {
+            grads.add(Variable.constant(Tensor.zeros(leaf.shape())));
+        }
+        return grads;
+    }
+
+    /** The gradients as arrays, one per input, null for data; read in place or copied. */
+    private static double[][] arrays(List<Variable> grads, int inputs, boolean[] wrt, boolean inPlace) {
+        double[][] result = new double[inputs][];
         int g = 0;
-        for (int i = 0; i < vars.size(); i++) {
+        for (int i = 0; i < inputs; i++) {
             if (wrt[i]) {
-                result[i] = grads.get(g++).value().toArray();
+                Tensor t = grads.get(g++).value();
+                result[i] = inPlace ? t.data() : t.toArray();
             }
         }
         return result;
     }
+
 
     /** The variables of the differentiated inputs, in input order. */
     static List<Variable> leaves(List<Variable> vars, boolean[] wrt) {

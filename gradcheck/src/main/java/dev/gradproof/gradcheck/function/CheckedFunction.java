@@ -53,6 +53,19 @@ public interface CheckedFunction {
     }
 
     /**
+     * This function for arrays handed over for good, or empty when it cannot take them so. The checker
+     * never writes an array it hands over (the point checked itself, a point made for one probe), so
+     * such a function may keep and read it without a copy: with an input of 10,000,000 elements, each
+     * copy is 80 MB. A function that returns one must never write the arrays it is handed (it reads
+     * them through values nobody can change, such as autograd-core's tensors), which is what lets the
+     * checker skip its own copies for the mutation check, and must return arrays of its own (a new
+     * value, new gradients) that it does not write afterwards.
+     */
+    default java.util.Optional<CheckedFunction> sharingArrays() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * For sampling: per input and element, how strongly the element influences op elements near a
      * kink (larger is nearer), or null when the function cannot tell (foreign code).
      *

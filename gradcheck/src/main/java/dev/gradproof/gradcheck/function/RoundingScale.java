@@ -25,31 +25,37 @@ final class RoundingScale {
      * {@code out}; NaN when the output does not depend on the inputs.
      */
     static double of(Variable out, double[] upstream) {
+        return of(out, Tensor.of(upstream, out.shape()));
+    }
+
+    /** As {@link #of(Variable, double[])}, with the upstream as a tensor of the output's shape. */
+    static double of(Variable out, Tensor upstream) {
         if (!out.requiresGrad()) {
             return Double.NaN;
         }
-        out.backward(Tensor.of(upstream, out.shape()));
+        out.backward(upstream);
         double total = 0;
         for (Variable node : Graph.topologicalOrder(List.of(out))) {
             if (node.isLeaf()) {
                 continue;
             }
-            double[] adjoint = node.grad().toArray();
+            // read in place: for an output of 10,000,000 elements each copy would be 80 MB
+            double[] adjoint = node.grad().data();
             double[] magnitude = magnitude(node);
             for (int i = 0; i < adjoint.length; i++) {
-                total += Math.abs(adjoint[i]) * magnitude[i];
+                total += Math.abs(adjoint[i]) * Math.abs(magnitude[i]);
             }
         }
         return total;
     }
 
-    /** {@code |v|}, or for a reduction the sum of its terms' magnitudes. */
+    /** {@code |v|} or {@code v}, or for a reduction the sum of its terms' magnitudes; never to be written. */
     private static double[] magnitude(Variable node) {
         Op op = node.creator().orElseThrow();
         return switch (op.name()) {
-            case "sum" -> abs(op.inputs().get(0).value()).reduceTo(node.shape()).toArray();
-            case "matmul" -> abs(op.inputs().get(0).value()).matmul(abs(op.inputs().get(1).value())).toArray();
-            default -> abs(node.value()).toArray();
+            case "sum" -> abs(op.inputs().get(0).value()).reduceTo(node.shape()).data();
+            case "matmul" -> abs(op.inputs().get(0).value()).matmul(abs(op.inputs().get(1).value())).data();
+            default -> node.value().data();
         };
     }
 
