@@ -7,6 +7,7 @@ import dev.gradproof.gradcheck.function.CheckedFunction;
 import dev.gradproof.gradcheck.function.Input;
 import dev.gradproof.gradcheck.model.GradCheckResult;
 import dev.gradproof.gradcheck.model.Mode;
+import dev.gradproof.gradcheck.model.SanityCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,18 @@ class SharedArraysTest {
         for (double[] values : read) {
             assertThat(values).containsExactly(X);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFunctionThatWritesTheValuesItWasHandedFailsTheCheck(Mode mode) {
+        GradCheckResult result = GradCheck.of(v -> {
+            v.get(0).value().data()[0] += 1e-3;   // what a tensor must never do, and the public data() allows
+            return v.get(0).tanh().sum();
+        }).input("x", Tensor.of(X, 4)).mode(mode).parallelism(1).check();
+
+        assertThat(result).fails().hasFinding(SanityCheck.INPUTS_NOT_MUTATED);
+        assertThat(result.failureMessage()).contains("x");
     }
 
     @Test

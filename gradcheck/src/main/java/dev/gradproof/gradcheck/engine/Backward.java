@@ -15,9 +15,11 @@ import java.util.function.Supplier;
  * input, the expected and the actual shape.
  *
  * <p>A function that takes arrays handed over for good ({@link CheckedFunction#sharingArrays()})
- * gets the point and the upstream themselves, neither of which the checker writes: it cannot write
- * them either, so no copy is needed to watch for mutation, and its gradients are its own, so they
- * are not copied again. Any other function gets copies, compared with the originals afterwards.
+ * gets the point and the upstream themselves, neither of which the checker writes, and its
+ * gradients are its own, so they are not copied again. It must not write them either (an
+ * autograd-core function could, through {@code Tensor.data()}): a fingerprint of each array, taken
+ * before the call and again after it, catches a write without holding a copy. Any other function
+ * gets copies, compared with the originals afterwards.
  */
 final class Backward {
 
@@ -56,7 +58,7 @@ final class Backward {
      * inputs whose gradient is missing or misshapen (a finding says so).
      */
     double[][] run(double[][] point, double[] upstream) {
-        double[][] grads = sharing != null ? vectorJacobianProduct(sharing, point, upstream)
+        double[][] grads = sharing != null ? fingerprintedVectorJacobianProduct(point, upstream)
                 : watchedVectorJacobianProduct(point, upstream);
         double[][] valid = new double[point.length][];
         if (grads == null) {
@@ -104,6 +106,19 @@ final class Backward {
         return grads;
     }
 
+    /** The sharing function's gradients for the point and the upstream themselves, reporting any write to them. */
+    private double[][] fingerprintedVectorJacobianProduct(double[][] point, double[] upstream) {
+        long[] before = Fingerprint.of(point);
+        long upstreamBefore = Fingerprint.of(upstream);
+        double[][] grads = vectorJacobianProduct(sharing, point, upstream);
+        reportWrites(point, before, "backward");
+        if (Fingerprint.of(upstream) != upstreamBefore) {
+            findings.add(SanityCheck.INPUTS_NOT_MUTATED, null, "backward changed the upstream gradient it was"
+                    + " handed (read in place, never to be written)");
+        }
+        return grads;
+    }
+
     /** One counted backward pass; whatever the function throws becomes a {@link FunctionCrash}. */
     private double[][] vectorJacobianProduct(CheckedFunction f, double[][] point, double[] upstream) {
         counters.backward.incrementAndGet();
@@ -120,12 +135,26 @@ final class Backward {
      */
     Evaluation evaluate(double[][] point) {
         if (sharing != null) {
-            return Prober.evaluate(sharing, point, wrt.clone(), counters, () -> "the point checked");
+            long[] before = Fingerprint.of(point);
+            Evaluation e = Prober.evaluate(sharing, point, wrt.clone(), counters, () -> "the point checked");
+            reportWrites(point, before, "forward");
+            return e;
         }
         double[][] given = Workers.copy(point);
         Evaluation e = Prober.evaluate(function, given, wrt.clone(), counters, () -> "the point checked");
         reportMutation(point, given, "forward");
         return e;
+    }
+
+    /** A finding for each input whose fingerprint is no longer {@code before}'s. */
+    private void reportWrites(double[][] point, long[] before, String pass) {
+        long[] after = Fingerprint.of(point);
+        for (int i = 0; i < point.length; i++) {
+            if (after[i] != before[i]) {
+                findings.add(SanityCheck.INPUTS_NOT_MUTATED, i, pass + " changed " + PointText.input(inputs, i)
+                        + ", which it was handed to read in place (its values' fingerprint changed)");
+            }
+        }
     }
 
     private void reportMutation(double[][] before, double[][] after, String pass) {
