@@ -12,7 +12,7 @@ package dev.gradproof.autograd.kernel;
  * {@code A}; a {@link MicroKernel} then computes register tiles from the two buffers, which stay in
  * L2 and L1. The packing is a copy of one block at a time, never of a whole operand. A product of
  * at most {@link #MC} rows whose {@code B} is row-major reads {@code B}'s full-width panels in place
- * instead: each of its elements is read by a handful of row tiles only, fewer than would pay for
+ * instead, with a kernel that {@link MicroKernel#readsInPlace() can}: each of its elements is read by a handful of row tiles only, fewer than would pay for
  * the copy (the forward products of a network on a batch of 64, and every small product).
  *
  * <p>Every output element is the left-to-right sum of its {@code k} products (increasing
@@ -55,7 +55,7 @@ final class Gemm {
 
         // B read in place: for the few row tiles of a single row block, packing B would copy each of its
         // elements to read it a handful of times; only a last, partial panel is packed (padded)
-        boolean bInPlace = bColStride == 1 && rowEnd - rowStart <= MC;
+        boolean bInPlace = kernel.readsInPlace() && bColStride == 1 && rowEnd - rowStart <= MC;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int fullPanels = bInPlace ? nc / nr * nr : 0;

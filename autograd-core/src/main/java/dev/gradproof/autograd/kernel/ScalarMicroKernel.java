@@ -13,7 +13,7 @@ final class ScalarMicroKernel extends MicroKernel {
     private static final int NR = 4;
 
     private ScalarMicroKernel() {
-        super(MR, NR, "scalar");
+        super(MR, NR, "scalar", false);
     }
 
     @Override
@@ -29,7 +29,7 @@ final class ScalarMicroKernel extends MicroKernel {
         double c30 = c[r3], c31 = c[r3 + 1], c32 = c[r3 + 2], c33 = c[r3 + 3];
         int ai = aOffset;
         int bi = bOffset;
-        for (int p = 0; p < depth; p++, ai += MR, bi += ldb) {
+        for (int p = 0; p < depth; p++, ai += MR, bi += NR) {   // ldb == NR: packed panels only
             double a0 = packedA[ai];
             double a1 = packedA[ai + 1];
             double a2 = packedA[ai + 2];

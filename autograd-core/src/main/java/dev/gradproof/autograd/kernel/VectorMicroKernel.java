@@ -22,7 +22,7 @@ final class VectorMicroKernel extends MicroKernel {
     static final VectorMicroKernel INSTANCE = new VectorMicroKernel();
 
     private VectorMicroKernel() {
-        super(MR, NR, "vector " + SPECIES.vectorBitSize() + "-bit");
+        super(MR, NR, "vector " + SPECIES.vectorBitSize() + "-bit", true);
     }
 
     /** Lanes of the preferred double species on this machine (8 with AVX-512). */
