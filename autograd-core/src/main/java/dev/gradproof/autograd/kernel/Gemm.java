@@ -12,8 +12,9 @@ package dev.gradproof.autograd.kernel;
  * {@code A}; a {@link MicroKernel} then computes register tiles from the two buffers, which stay in
  * L2 and L1. The packing is a copy of one block at a time, never of a whole operand. A product of
  * at most {@link #MC} rows whose {@code B} is row-major reads {@code B}'s full-width panels in place
- * instead, with a kernel that {@link MicroKernel#readsInPlace() can}: each of its elements is read by a handful of row tiles only, fewer than would pay for
- * the copy (the forward products of a network on a batch of 64, and every small product).
+ * instead, with a kernel that {@link MicroKernel#readsInPlace() can}: each of its elements is read by
+ * a handful of row tiles only, fewer than would pay for the copy (the forward products of a network
+ * on a batch of 64, and every small product).
  *
  * <p>Every output element is the left-to-right sum of its {@code k} products (increasing
  * {@code p}, from zero), whatever row range a call computes, so splitting the rows over threads

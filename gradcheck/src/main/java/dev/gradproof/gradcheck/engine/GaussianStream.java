@@ -7,9 +7,9 @@ import java.util.random.RandomGenerator;
  * Gaussians for long runs (random directions), with the place in the stream counted, so that a run
  * of them can be drawn again from where it started instead of being stored: a FAST direction over
  * 10,000,000 elements is 80 MB. They are {@link SplittableRandom}'s, drawn with the JDK's ziggurat,
- * several times faster than {@link java.util.Random#nextGaussian()}'s polar method. Every number is made from {@link #nextLong()}, so the
- * count of those calls is the place, and a stream started again from the seed and advanced by that
- * count goes on exactly as the first did.
+ * several times faster than {@link java.util.Random#nextGaussian()}'s polar method. Every number is
+ * made from {@link #nextLong()}, so the count of those calls is the place, and a stream started again
+ * from the seed and advanced by that count goes on exactly as the first did.
  */
 final class GaussianStream implements RandomGenerator {
 
