@@ -1,6 +1,7 @@
 package dev.gradproof.gradcheck.function;
 
 import dev.gradproof.gradcheck.model.Precision;
+import java.util.Optional;
 
 /**
  * A function under check, seen through plain arrays, so that any autograd engine (or a student's
@@ -57,12 +58,13 @@ public interface CheckedFunction {
      * never writes an array it hands over (the point checked itself, a point made for one probe), so
      * such a function may keep and read it without a copy: with an input of 10,000,000 elements, each
      * copy is 80 MB. A function that returns one must never write the arrays it is handed (it reads
-     * them through values nobody can change, such as autograd-core's tensors), which is what lets the
-     * checker skip its own copies for the mutation check, and must return arrays of its own (a new
-     * value, new gradients) that it does not write afterwards.
+     * them through values nobody should change, such as autograd-core's tensors): the checker watches
+     * the point and the upstream with a fingerprint taken before and after each call instead of
+     * comparing copies, and a write fails the check. It must return arrays of its own (a new value,
+     * new gradients) that it does not write afterwards.
      */
-    default java.util.Optional<CheckedFunction> sharingArrays() {
-        return java.util.Optional.empty();
+    default Optional<CheckedFunction> sharingArrays() {
+        return Optional.empty();
     }
 
     /**
