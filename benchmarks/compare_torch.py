@@ -196,25 +196,25 @@ def torch_workloads(torch):
     return work
 
 
-def set_threads(torch, threads):
-    """Limits PyTorch to `threads` threads: its own pool and the BLAS library it calls.
+def openblas_libraries():
+    """Every copy of OpenBLAS loaded into this process (after `import torch`), as (file name, library).
 
     Debian's torch calls OpenBLAS (the pthread build) for its matrix products, and OpenBLAS keeps its
     own thread pool, which `torch.set_num_threads` does not reach: with it alone, torch's "one thread"
-    matmul ran on both cores (about 100 GFLOP/s at n = 512, twice numpy's one-thread figure). The
-    pool is set through OpenBLAS's own `openblas_set_num_threads` in every copy of the library loaded
-    into this process. Returns the names of the libraries set."""
+    matmul ran on both cores (about 100 GFLOP/s at n = 512, twice numpy's one-thread figure). The pool
+    is set through OpenBLAS's own `openblas_set_num_threads`, in each of these."""
     import ctypes
-    torch.set_num_threads(threads)
     with open("/proc/self/maps") as f:
         paths = sorted({line.split()[-1] for line in f if "openblas" in line.split()[-1]})
-    names = []
-    for path in paths:
-        library = ctypes.CDLL(path)
-        if hasattr(library, "openblas_set_num_threads"):
-            library.openblas_set_num_threads(threads)
-            names.append(os.path.basename(path))
-    return names
+    libraries = [(os.path.basename(path), ctypes.CDLL(path)) for path in paths]
+    return [(name, library) for name, library in libraries if hasattr(library, "openblas_set_num_threads")]
+
+
+def set_threads(torch, blas, threads):
+    """Limits PyTorch to `threads` threads: its own pool and that of each OpenBLAS in `blas`."""
+    torch.set_num_threads(threads)
+    for _, library in blas:
+        library.openblas_set_num_threads(threads)
 
 
 def gflops(n, seconds):
@@ -270,10 +270,11 @@ def main():
     args = parser.parse_args()
 
     import torch
-    blas = set_threads(torch, 1)
+    blas = openblas_libraries()
+    set_threads(torch, blas, 1)
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; torch {torch.__version__}; "
           f"{subprocess.run(['java', '-version'], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]}")
-    print(f"torch's BLAS thread pool set per row with openblas_set_num_threads in: {', '.join(blas) or 'none found'}")
+    print(f"torch's BLAS thread pool set per row with openblas_set_num_threads in: {', '.join(name for name, _ in blas) or 'none found'}")
     print(f"load average at start: {os.getloadavg()[0]:.1f} (other processes on the machine add noise)")
     print("(times are medians; ratio = gradproof / torch, of the medians and of the fastest samples)\n")
 
@@ -281,7 +282,7 @@ def main():
     for name, (make, bench, params, extra, single) in torch_workloads(torch).items():
         if args.only not in name:
             continue
-        set_threads(torch, 2 if "2 threads" in name else 1)
+        set_threads(torch, blas, 2 if "2 threads" in name else 1)
         t = torch_timing(make(), args.quick, single)
         j = jmh_timing(bench, params, args.quick, extra, single)
         rows.append((name, t, j))

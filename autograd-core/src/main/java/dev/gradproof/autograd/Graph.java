@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Walks the recorded computational graph behind some outputs.
@@ -48,13 +49,14 @@ public final class Graph {
         private final List<Variable> order = new ArrayList<>();
         /** Nodes another walk held when this one reached them, with their position (-1 until known). */
         private final Map<Variable, Integer> heldElsewhere = new IdentityHashMap<>();
+        /** The depth-first path: empty once the walk is done, the nodes not yet placed if it failed midway. */
+        private final DepthFirst path = new DepthFirst();
 
         /**
          * Walks the graph behind {@code outputs}; call once, inside the try-with-resources that
          * closes the walk.
          */
         Walk over(List<Variable> outputs) {
-            DepthFirst path = new DepthFirst();
             for (Variable output : outputs) {
                 if (!output.requiresGrad() || !firstVisit(output)) {
                     continue;
@@ -94,14 +96,13 @@ public final class Graph {
         }
 
         /**
-         * Clears this walk's marks on the nodes of its order; other walks' marks stay. A walk that
-         * failed midway (out of memory) leaves its marks on the nodes it had not placed yet; later
-         * walks then treat those nodes as held by another walk, which costs a map lookup and changes
-         * no order or position.
+         * Clears this walk's marks: on the nodes of its order, and on those still on its path when
+         * it failed midway (out of memory); other walks' marks stay.
          */
         @Override
         public void close() {
             order.forEach(node -> node.unmark(token));
+            path.forEach(node -> node.unmark(token));
         }
 
         /**
@@ -163,6 +164,12 @@ public final class Graph {
 
         void pop() {
             nodes[--size] = null;
+        }
+
+        void forEach(Consumer<Variable> action) {
+            for (int i = 0; i < size; i++) {
+                action.accept(nodes[i]);
+            }
         }
     }
 

@@ -43,11 +43,15 @@ public final class Tensor {
      * @throws IllegalArgumentException if the number of values does not match the shape
      */
     public static Tensor wrap(Shape shape, double[] data) {
+        checkFills("Tensor.wrap", data, shape);
+        return new Tensor(shape, data);
+    }
+
+    private static void checkFills(String factory, double[] data, Shape shape) {
         if (data.length != shape.size()) {
-            throw new IllegalArgumentException("Tensor.wrap: " + data.length
+            throw new IllegalArgumentException(factory + ": " + data.length
                     + " values do not fill shape " + shape + " of size " + shape.size());
         }
-        return new Tensor(shape, data);
     }
 
     // ------------------------------------------------------------------ factories
@@ -73,10 +77,7 @@ public final class Tensor {
 
     /** As {@link #of(double[], int...)}, with a {@link Shape}. */
     public static Tensor of(double[] data, Shape shape) {
-        if (data.length != shape.size()) {
-            throw new IllegalArgumentException("Tensor.of: " + data.length
-                    + " values do not fill shape " + shape + " of size " + shape.size());
-        }
+        checkFills("Tensor.of", data, shape);
         return new Tensor(shape, data.clone());
     }
 

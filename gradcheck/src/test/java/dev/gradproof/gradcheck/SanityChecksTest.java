@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,9 +55,9 @@ class SanityChecksTest {
         // never written after the call (the noise line's points)
         for (int c = 0; c < seen.size(); c++) {
             double[] after = seen.get(c);
-            assertThat(java.util.Arrays.equals(after, X) || java.util.Arrays.equals(after, whenSeen.get(c)))
-                    .as("call %d saw %s, now %s", c, java.util.Arrays.toString(whenSeen.get(c)),
-                            java.util.Arrays.toString(after))
+            assertThat(Arrays.equals(after, X) || Arrays.equals(after, whenSeen.get(c)))
+                    .as("call %d saw %s, now %s", c, Arrays.toString(whenSeen.get(c)),
+                            Arrays.toString(after))
                     .isTrue();
         }
     }

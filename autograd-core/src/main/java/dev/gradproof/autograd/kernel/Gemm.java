@@ -50,9 +50,10 @@ final class Gemm {
         }
         int mr = kernel.rows();
         int nr = kernel.cols();
-        double[] packedA = buffer(0, MC * KC);
-        double[] packedB = buffer(1, KC * roundUp(Math.min(n, NC), nr));
-        double[] edge = buffer(2, mr * nr);
+        double[][] buffers = BUFFERS.get();
+        double[] packedA = buffer(buffers, 0, MC * KC);
+        double[] packedB = buffer(buffers, 1, KC * roundUp(Math.min(n, NC), nr));
+        double[] edge = buffer(buffers, 2, mr * nr);
 
         // B read in place: for the few row tiles of a single row block, packing B would copy each of its
         // elements to read it a handful of times; only a last, partial panel is packed (padded)
@@ -93,9 +94,8 @@ final class Gemm {
         }
     }
 
-    /** This thread's buffer {@code i}, grown to at least {@code size} doubles (never shrunk). */
-    private static double[] buffer(int i, int size) {
-        double[][] buffers = BUFFERS.get();
+    /** Buffer {@code i} of this thread's {@code buffers}, grown to at least {@code size} doubles (never shrunk). */
+    private static double[] buffer(double[][] buffers, int i, int size) {
         if (buffers[i].length < size) {
             buffers[i] = new double[size];
         }

@@ -64,8 +64,8 @@ final class SameDiffFunction {
                     outputShape[0] = out.shape();
                     return out.data();
                 },
-                (point, upstream) -> gradients(body, shapes, point, new DenseArray(upstream,
-                        outputShape[0] != null ? outputShape[0] : run(body, shapes, point).shape())))).parallelism(1);
+                (point, upstream) -> outputShape[0] == null ? gradients(body, shapes, point, upstream)
+                        : gradients(body, shapes, point, new DenseArray(upstream, outputShape[0])))).parallelism(1);
         for (In in : inputs) {
             check.input(in.name(), in.values(), in.shape());
         }

@@ -148,9 +148,7 @@ final class Direction implements NoiseProbe.Projection {
     @Override
     public double[] project(double[] out) {
         if (u != null || outputSize == 1) {
-            ProbeValues pv = new ProbeValues(1, 1, false);
-            Prober.project(out, new double[][] {u()}, pv, 0);
-            return new double[] {pv.g[0][0], pv.scale[0]};
+            return Prober.projection(u(), out);
         }
         GaussianStream stream = GaussianStream.at(seed, uPlace);
         double[] block = new double[Math.min(BLOCK, out.length)];

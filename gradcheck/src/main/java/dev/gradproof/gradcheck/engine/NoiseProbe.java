@@ -231,11 +231,7 @@ final class NoiseProbe {
      * spread of repeated evaluations at the point; 0 when neither is known.
      */
     double sigma(double[] u) {
-        return sigma(() -> u, out -> {
-            ProbeValues pv = new ProbeValues(1, 1, false);
-            Prober.project(out, new double[][] {u}, pv, 0);
-            return new double[] {pv.g[0][0], pv.scale[0]};
-        });
+        return sigma(() -> u, out -> Prober.projection(u, out));
     }
 
     /** As {@link #sigma(double[])}, for a FAST direction's projection. */

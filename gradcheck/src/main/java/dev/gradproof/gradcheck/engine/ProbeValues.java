@@ -25,4 +25,13 @@ final class ProbeValues {
         scale = new double[components];
         analyticAlong = directional ? new double[offsets] : null;
     }
+
+    /**
+     * Records the projection of one probe's value onto component {@code c} at offset {@code j}:
+     * {@code projected} is {@code {u . f, sum |u_m f_m|}} (see {@link Prober#projection}).
+     */
+    void record(int c, int j, double[] projected) {
+        g[c][j] = projected[0];
+        scale[c] = Math.max(scale[c], projected[1]);
+    }
 }

@@ -8,6 +8,7 @@ import dev.gradproof.gradcheck.model.Precision;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -110,8 +111,7 @@ final class Prober {
     ProbeValues direction(Direction direction, double[] atPoint, double[][] analytic, int number, double h) {
         int[] offsets = stencil.offsets();
         ProbeValues pv = new ProbeValues(offsets.length, 1, true);
-        pv.g[0][stencil.zeroIndex()] = atPoint[0];
-        pv.scale[0] = Math.max(pv.scale[0], atPoint[1]);
+        pv.record(0, stencil.zeroIndex(), atPoint);
         for (int j = 0; j < offsets.length; j++) {
             if (j != stencil.zeroIndex() && !alongDirection(direction, analytic, number, h, pv, j)) {
                 break;
@@ -139,11 +139,8 @@ final class Prober {
         pv.t[j] = o * h;
         pv.analyticAlong[j] = along;
         Evaluation e = evaluate(handedOver, moved, wrt, counters, () -> "direction " + number + " " + PointText.offset(o));
-        return accept(e, pv, out -> {
-            double[] projected = direction.project(out);
-            pv.g[0][j] = projected[0];
-            pv.scale[0] = Math.max(pv.scale[0], projected[1]);
-        }, () -> "moving along direction " + number + " by " + PointText.offset(o));
+        return accept(e, pv, out -> pv.record(0, j, direction.project(out)),
+                () -> "moving along direction " + number + " by " + PointText.offset(o));
     }
 
     /**
@@ -190,7 +187,7 @@ final class Prober {
     }
 
     /** Checks a probe's value (shape, finite, branches) and, if it can serve, hands it to {@code projection}. */
-    private boolean accept(Evaluation e, ProbeValues pv, java.util.function.Consumer<double[]> projection,
+    private boolean accept(Evaluation e, ProbeValues pv, Consumer<double[]> projection,
                            Supplier<String> what) {
         double[] out = e.output();
         if (out.length != outputSize || !Arrays.equals(e.outputShape(), outputShape)) {
@@ -221,11 +218,15 @@ final class Prober {
      */
     static void project(double[] out, double[][] upstreams, ProbeValues pv, int j) {
         for (int c = 0; c < upstreams.length; c++) {
-            double[] partials = new double[PARTIALS];
-            accumulate(upstreams[c], 0, out, 0, out.length, partials);
-            pv.g[c][j] = sum(partials);
-            pv.scale[c] = Math.max(pv.scale[c], magnitude(partials));
+            pv.record(c, j, projection(upstreams[c], out));
         }
+    }
+
+    /** {@code {u . f, sum |u_m f_m|}} for one evaluation's outputs {@code out}, in the order of {@link #accumulate}. */
+    static double[] projection(double[] u, double[] out) {
+        double[] partials = new double[PARTIALS];
+        accumulate(u, 0, out, 0, out.length, partials);
+        return new double[] {sum(partials), magnitude(partials)};
     }
 
     /**

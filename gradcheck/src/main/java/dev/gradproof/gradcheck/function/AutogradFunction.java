@@ -80,7 +80,7 @@ public final class AutogradFunction implements CheckedFunction {
     List<Variable> variables(double[][] point, boolean[] wrt) {
         List<Variable> vars = new ArrayList<>(point.length);
         for (int i = 0; i < point.length; i++) {
-            Tensor t = wrapsPoints ? Tensor.wrap(shapes.get(i), point[i]) : Tensor.of(point[i], shapes.get(i));
+            Tensor t = tensor(point[i], shapes.get(i), wrapsPoints);
             vars.add(wrt[i] ? Variable.leaf(names.get(i), t) : Variable.constant(names.get(i), t));
         }
         return vars;
@@ -101,7 +101,7 @@ public final class AutogradFunction implements CheckedFunction {
     public Evaluation evaluate(double[][] point, boolean[] wrt) {
         Variable out = apply(variables(point, wrt));
         // handed-over arrays go both ways: the value is read in place, and the checker never writes it
-        double[] value = wrapsPoints ? out.value().data() : out.value().toArray();
+        double[] value = array(out.value(), wrapsPoints);
         return new Evaluation(value, out.shape().dims(), branchRecord(out));
     }
 
@@ -146,7 +146,7 @@ public final class AutogradFunction implements CheckedFunction {
     public double[][] vectorJacobianProduct(double[][] point, double[] upstream, boolean[] wrt) {
         List<Variable> vars = variables(point, wrt);
         // the graph is left behind before the gradients are copied out: one output-sized array fewer at once
-        List<Variable> grads = gradientVariables(apply(vars), vars, upstream, wrt);
+        List<Variable> grads = gradients(apply(vars), vars, upstream, wrapsPoints, wrt);
         return arrays(grads, vars.size(), wrt, wrapsPoints);
     }
 
@@ -156,16 +156,12 @@ public final class AutogradFunction implements CheckedFunction {
         boolean[] all = new boolean[point.length];
         java.util.Arrays.fill(all, true);
         Variable out = apply(variables(point, all));
-        return RoundingScale.of(out, wrapsPoints ? Tensor.wrap(out.shape(), upstream) : Tensor.of(upstream, out.shape()));
+        return RoundingScale.of(out, tensor(upstream, out.shape(), wrapsPoints));
     }
 
     /** The gradients of {@code <upstream, out>} with respect to the differentiated variables; null for data. */
     static double[][] gradients(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
         return arrays(gradients(out, vars, upstream, false, wrt), vars.size(), wrt, false);
-    }
-
-    private List<Variable> gradientVariables(Variable out, List<Variable> vars, double[] upstream, boolean[] wrt) {
-        return gradients(out, vars, upstream, wrapsPoints, wrt);
     }
 
     /** The gradient variables of the differentiated inputs, in input order; the upstream wrapped or copied. */
@@ -176,7 +172,7 @@ public final class AutogradFunction implements CheckedFunction {
             return leaves;
         }
         if (out.requiresGrad()) {
-            Variable up = Variable.constant(wrap ? Tensor.wrap(out.shape(), upstream) : Tensor.of(upstream, out.shape()));
+            Variable up = Variable.constant(tensor(upstream, out.shape(), wrap));
             return Autograd.grad(out, leaves, up, false);
         }
         List<Variable> grads = new ArrayList<>();
@@ -192,13 +188,21 @@ public final class AutogradFunction implements CheckedFunction {
         int g = 0;
         for (int i = 0; i < inputs; i++) {
             if (wrt[i]) {
-                Tensor t = grads.get(g++).value();
-                result[i] = inPlace ? t.data() : t.toArray();
+                result[i] = array(grads.get(g++).value(), inPlace);
             }
         }
         return result;
     }
 
+    /** A tensor over {@code values}: the array itself when it is handed over for good, else a copy. */
+    private static Tensor tensor(double[] values, Shape shape, boolean handedOver) {
+        return handedOver ? Tensor.wrap(shape, values) : Tensor.of(values, shape);
+    }
+
+    /** A tensor's values: its own array when arrays are handed over both ways, else a copy. */
+    private static double[] array(Tensor t, boolean handedOver) {
+        return handedOver ? t.data() : t.toArray();
+    }
 
     /** The variables of the differentiated inputs, in input order. */
     static List<Variable> leaves(List<Variable> vars, boolean[] wrt) {

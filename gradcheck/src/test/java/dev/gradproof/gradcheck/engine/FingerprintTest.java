@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 /** A fingerprint tells arrays apart bit for bit, without a copy: any write, swap or resize changes it. */
 class FingerprintTest {
 
@@ -27,7 +29,7 @@ class FingerprintTest {
         swapped[0] = VALUES[1];
         swapped[1] = VALUES[0];
         assertThat(Fingerprint.of(swapped)).isNotEqualTo(original);
-        assertThat(Fingerprint.of(java.util.Arrays.copyOf(VALUES, 6))).isNotEqualTo(original);
+        assertThat(Fingerprint.of(Arrays.copyOf(VALUES, 6))).isNotEqualTo(original);
         assertThat(Fingerprint.of(new double[] {0.0})).isNotEqualTo(Fingerprint.of(new double[] {-0.0}));
         assertThat(Fingerprint.of(new double[] {Double.NaN}))
                 .isNotEqualTo(Fingerprint.of(new double[] {Double.longBitsToDouble(0x7ff8000000000001L)}));
